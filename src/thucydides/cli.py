@@ -1,0 +1,149 @@
+"""The `thuc` command line: a thin layer over the library that parses options and prints."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from thucydides.errors import ReportError
+from thucydides.ingest import RawReport, read_path, read_stdin
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Thucydides: who did what to whom, where, when, and according to whom.")
+err = Console(stderr=True)
+PROGRESS_MIN_INPUTS = 4
+
+
+def fail(source: str, problem: str) -> None:
+    err.print(f"[red]error[/red]: {source}: {problem}", highlight=False, soft_wrap=True)
+
+
+def parse_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def read_inputs(paths: list[str], stdin_format: str) -> tuple[list[RawReport], int]:
+    """Every readable report, in order; each unreadable input is reported on one line and counted."""
+    reports, failures = [], 0
+    for path in paths:
+        try:
+            reports.extend(read_stdin("." + stdin_format) if path == "-" else read_path(path))
+        except ReportError as error:
+            fail(error.source, error.problem)
+            failures += 1
+    return reports, failures
+
+
+def dated(reports: list[RawReport], published: str | None) -> list:
+    """Documents with their anchor date: the metadata's, else --published, else today (with a warning)."""
+    from thucydides.extraction import make_document
+
+    today = dt.date.today().isoformat()
+    documents = []
+    for report in reports:
+        anchor = published
+        if not report.published and not published:
+            err.print(f"[yellow]warning[/yellow]: {report.path or '<stdin>'}: no publication date; "
+                      f"resolving dates against today ({today}); give --published YYYY-MM-DD", highlight=False)
+            anchor = today
+        document = make_document(report, anchor)
+        if document.language != "en":
+            err.print(f"[yellow]warning[/yellow]: {report.path or '<stdin>'}: the report is in '{document.language}', "
+                      "not English: no entities or events extracted", highlight=False)
+        documents.append(document)
+    return documents
+
+
+def progress_bar(total: int) -> Progress:
+    return Progress(TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("{task.fields[rate]} reports/s"), TimeElapsedColumn(), console=err, transient=True,
+                    disable=total < PROGRESS_MIN_INPUTS or not err.is_terminal)
+
+
+@app.command()
+def extract(
+    files: list[str] = typer.Argument(..., help="Reports (.md, .txt, .html, .json, .jsonl); '-' reads standard input."),
+    jsonl: bool = typer.Option(False, "--jsonl", help="One compact JSON object per line (JSON Lines)."),
+    pretty: bool = typer.Option(False, "--pretty", help="Indented JSON."),
+    published: Optional[str] = typer.Option(None, "--published", help="Report date YYYY-MM-DD where the metadata has none."),
+    stdin_format: str = typer.Option("md", "--stdin-format", help="Format of standard input: md, txt, html, json or jsonl."),
+) -> None:
+    """Print each report's extraction (the JSON of the extraction contract); exit 1 if any input failed."""
+    from thucydides.extraction import extract_documents
+
+    anchor = parse_date(published)
+    reports, failures = read_inputs(files, stdin_format)
+    documents = dated(reports, anchor)
+    out = sys.stdout
+    results = []
+    with progress_bar(len(documents)) as progress:
+        task = progress.add_task("extract", total=len(documents), rate="-")
+        start = dt.datetime.now()
+        for n, extraction in enumerate(extract_documents(documents), 1):
+            record = extraction.to_dict()
+            if jsonl:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                out.flush()
+            else:
+                results.append(record)
+            seconds = (dt.datetime.now() - start).total_seconds() or 1e-9
+            progress.update(task, advance=1, rate=f"{n / seconds:.1f}")
+    if not jsonl:
+        data = results[0] if len(results) == 1 and len(files) == 1 else results
+        out.write(json.dumps(data, ensure_ascii=False, indent=2 if pretty else None) + "\n")
+    raise typer.Exit(1 if failures else 0)
+
+
+def sample_paths() -> list[Path]:
+    folder = resources.files("thucydides.samples")
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".md"))
+
+
+@app.command()
+def demo(out: Optional[Path] = typer.Option(None, "--out", help="Also write the extractions as JSON Lines here.")) -> None:
+    """Run the whole job on the sample reports shipped with Thucydides and show what it found."""
+    from thucydides.extraction import extract_documents
+
+    console = Console()
+    paths = [str(p) for p in sample_paths()]
+    reports, failures = read_inputs(paths, "md")
+    documents = dated(reports, None)
+    extractions = []
+    with Progress(TextColumn("[bold]extracting samples"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as progress:
+        task = progress.add_task("demo", total=len(documents))
+        for extraction in extract_documents(documents):
+            extractions.append(extraction)
+            progress.advance(task)
+    for extraction in extractions:
+        doc = extraction.document
+        table = Table(title=f"{doc.title or doc.path} ({doc.outlet}, {doc.published})", title_justify="left")
+        for column in ("id", "type", "name", "side", "titles / kind", "aliases"):
+            table.add_column(column)
+        for e in extraction.entities:
+            table.add_row(e.id, e.type, e.name, e.country or "", ", ".join(e.titles) or (e.kind or ""),
+                          ", ".join(e.aliases[:4]))
+        console.print(table)
+    if out:
+        out.write_text("".join(json.dumps(x.to_dict(), ensure_ascii=False) + "\n" for x in extractions), encoding="utf-8")
+        console.print(f"wrote {len(extractions)} extractions to {out}")
+    console.print(f"[green]{len(extractions)} sample reports, "
+                  f"{sum(len(x.entities) for x in extractions)} entities[/green]")
+    raise typer.Exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,50 @@
+"""From report text to an Extraction: language check, the spaCy pipeline, records."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+from thucydides.ingest import RawReport
+from thucydides.model import Document, Extraction
+from thucydides.nlp.language import detect_language
+
+BATCH_SIZE = 16
+
+
+def document_id(text: str) -> str:
+    """First 16 hex digits of the SHA-256 of the text, Unicode- and whitespace-normalised."""
+    flat = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    return hashlib.sha256(flat.encode("utf-8")).hexdigest()[:16]
+
+
+def make_document(report: RawReport, published: str | None = None) -> Document:
+    return Document(id=document_id(report.text), text=report.text, published=report.published or published,
+                    language=detect_language(report.text), path=report.path, title=report.title,
+                    outlet=report.outlet, url=report.url, carries_text=report.from_html)
+
+
+def extract_documents(documents: Iterable[Document]) -> Iterator[Extraction]:
+    """Extractions in input order; English documents go through the pipeline in batches."""
+    from thucydides.nlp.pipeline import get_pipeline
+
+    documents = list(documents)
+    english = [d for d in documents if d.language == "en"]
+    docs = iter(get_pipeline().pipe((d.text for d in english), batch_size=BATCH_SIZE)) if english else iter(())
+    for document in documents:
+        if document.language != "en":
+            yield Extraction(document)
+            continue
+        doc = next(docs)
+        yield Extraction(document, entities=tuple(doc._.thuc_entities or ()))
+
+
+def extract(text: str, published: str | dt.date | None = None, title: str | None = None,
+            outlet: str | None = None, url: str | None = None, path: str | None = None) -> Extraction:
+    """Extract one report's entities and events; `published` anchors its relative dates."""
+    if isinstance(published, dt.date):
+        published = published.isoformat()
+    report = RawReport(text=text, path=path, title=title, outlet=outlet, url=url, published=published)
+    return next(extract_documents([make_document(report)]))

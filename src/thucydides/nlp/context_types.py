@@ -1,0 +1,106 @@
+"""`thuc_context_types`: types names by the words around them, correcting the statistical NER.
+
+"X Air Base" is a facility, "the cities of X, Y and Z" are places, "X governorate" is a region and
+"the X group" is a unit, whatever the model thought X was.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from thucydides.nlp.lexicon import Lexicon, get_lexicon
+
+FACILITY_HEADS = {
+    ("air", "base"): "base", ("airbase",): "base", ("naval", "base"): "base", ("military", "base"): "base",
+    ("base",): "base", ("garrison",): "base", ("camp",): "base", ("airfield",): "airfield",
+    ("air", "field"): "airfield", ("airport",): "airfield", ("air", "station"): "airfield",
+    ("port",): "port", ("seaport",): "port", ("harbour",): "port", ("harbor",): "port",
+    ("checkpoint",): "checkpoint", ("border", "crossing"): "crossing", ("crossing",): "crossing",
+    ("prison",): "prison", ("dam",): "dam", ("bridge",): "bridge", ("refinery",): "plant",
+    ("power", "plant"): "plant", ("power", "station"): "plant", ("nuclear", "power", "plant"): "plant",
+    ("hospital",): "hospital", ("hotel",): "hotel",
+}
+REGION_HEADS = {"province", "governorate", "governate", "region", "oblast", "district", "state", "county",
+                "prefecture", "valley", "desert"}
+UNIT_HEADS = {"group", "unit", "battalion", "brigade", "regiment", "division", "legion", "detachment",
+              "squadron", "militia", "cell"}
+PLACE_NOUNS = {"city", "cities", "town", "towns", "village", "villages", "capital", "province", "provinces",
+               "region", "regions", "district", "districts", "governorate", "governorates", "port", "outskirts"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+MAX_HEAD = 3
+
+if not Doc.has_extension("thuc_kinds"):
+    Doc.set_extension("thuc_kinds", default=None)
+
+
+class ContextTyper:
+    """Retypes and extends entity spans from their head nouns and the phrases around them."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
+    def is_side_word(self, token) -> bool:
+        """A demonym or country word ("Russian", "Syria"): a side, not part of a facility's name."""
+        return self.lexicon.country_of_word(token.text) is not None and token.text not in ("Georgia",)
+
+    def name_before(self, doc: Doc, end: int, ents_by_end: dict[int, Span]) -> int:
+        """Start of the proper name that ends just before `end`, or `end` when there is none."""
+        ent = ents_by_end.get(end)
+        if ent is not None and ent.label_ in NAME_LABELS and not all(self.is_side_word(t) for t in ent):
+            return ent.start
+        start = end
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                and not self.is_side_word(doc[start - 1]):
+            start -= 1
+        return start
+
+    def head_at(self, doc: Doc, i: int, heads) -> tuple[int, str | None]:
+        """The longest head phrase starting at token i: (its end, its kind)."""
+        for size in range(MAX_HEAD, 0, -1):
+            key = tuple(t.lower_ for t in doc[i:i + size])
+            if len(key) == size and (key in heads if isinstance(heads, dict) else size == 1 and key[0] in heads):
+                return i + size, heads[key] if isinstance(heads, dict) else key[0]
+        return i, None
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        ents_by_end = {e.end: e for e in ents}
+        kinds: dict[int, str] = {}
+        new: list[Span] = []
+        for i in range(1, len(doc)):
+            if i in ents_by_end and ents_by_end[i].ent_id_ and ents_by_end[i].label_ in ("FAC", "ORG"):
+                continue  # a lexicon facility or organisation keeps its own boundaries
+            for heads, label in ((FACILITY_HEADS, "FAC"), (REGION_HEADS, "LOC"), (UNIT_HEADS, "ORG")):
+                end, kind = self.head_at(doc, i, heads)
+                if not kind:
+                    continue
+                start = self.name_before(doc, i, ents_by_end)
+                if start < i:
+                    span = Span(doc, start, end, label=label)
+                    kinds[span.start_char] = "unit" if label == "ORG" else ("region" if label == "LOC" else kind)
+                    new.append(span)
+                break
+        new.extend(self.places_after_place_nouns(doc, ents))
+        kept = [e for e in ents if not any(n.start <= e.start and e.end <= n.end for n in new)]
+        doc.ents = filter_spans(new + kept)
+        doc._.thuc_kinds = kinds
+        return doc
+
+    def places_after_place_nouns(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Names governed by "the city of", "the cities of X, Y and Z", "the capital of" become places."""
+        out = []
+        for ent in ents:
+            if ent.label_ in ("GPE", "LOC", "FAC") or ent.ent_id_ and ent.label_ != "NORP":
+                continue
+            j = ent.start - 1
+            while j > 0 and (doc[j].text in (",", "and", "or") or doc[j].ent_type_ in ("GPE", "LOC", "ORG", "PERSON", "NORP")):
+                j -= 1
+            if j > 0 and doc[j].lower_ == "of" and doc[j - 1].lower_ in PLACE_NOUNS:
+                out.append(Span(doc, ent.start, ent.end, label="GPE"))
+        return out
+
+
+@Language.factory("thuc_context_types")
+def make_context_typer(nlp: Language, name: str) -> ContextTyper:
+    return ContextTyper(get_lexicon())

@@ -1,0 +1,137 @@
+"""`thuc_generic_actors`: finds actors without a proper name ("Russian troops", "rebels", "HUR units").
+
+Each mention gets a category (military, government_forces, opposition, ...) and, where the words
+around it say so, a side: a demonym, country, capital or epithet before it ("Moscow troops",
+"the aggressor state's contingent"), "of X" after it, "loyal to X", or the conjunct it shares a
+side with ("Russian military personnel and diplomats").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from thucydides.nlp.lexicon import Lexicon, get_lexicon
+
+MAX_NOUN_TOKENS = 3
+MAX_MODIFIERS = 4
+MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "NUM"}
+
+if not Doc.has_extension("thuc_generic"):
+    Doc.set_extension("thuc_generic", default=None)
+
+
+@dataclass
+class GenericMention:
+    """One generic actor mention; `side_org` is the start of an organisation mention that gives its side."""
+
+    start: int
+    end: int
+    text: str
+    category: str
+    country: str | None = None
+    side_org: int | None = None
+    side_person: int | None = None
+    pro: bool = False
+    head: int = -1
+
+
+class GenericActorFinder:
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.nouns: dict[tuple[str, ...], str] = {}
+        for category, spec in lexicon.generic["categories"].items():
+            for noun in spec["nouns"]:
+                self.nouns[tuple(noun.lower().replace("-", " - ").split())] = category
+
+    def noun_at(self, doc: Doc, i: int) -> tuple[int, str | None]:
+        for size in range(MAX_NOUN_TOKENS, 0, -1):
+            key = tuple(t.lower_ for t in doc[i:i + size])
+            if len(key) == size and key in self.nouns:
+                return i + size, self.nouns[key]
+        return i, None
+
+    def side_of_tokens(self, tokens: list) -> str | None:
+        """The first country that a word ("Russian", "Moscow") or two ("aggressor state") in `tokens` stands for."""
+        for k, token in enumerate(tokens):
+            if k + 1 < len(tokens):
+                pair = f"{token.text} {tokens[k + 1].text}"
+                found = self.lexicon.country_of_word(pair) if token.text[:1].isupper() else \
+                    self.lexicon.generic.get("country_epithets", {}).get(pair.lower())
+                if found:
+                    return found
+            if token.text[:1].isupper():
+                found = self.lexicon.country_of_word(token.text)
+                if found:
+                    return found
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions: list[GenericMention] = []
+        i = 0
+        while i < len(doc):
+            end, category = self.noun_at(doc, i)
+            if not category or doc[i].ent_type_ in ("ORG", "PERSON", "FAC", "GPE", "LOC") and doc[i].ent_iob_ != "O" \
+                    and doc[i].ent_type_ != "NORP":
+                i += 1
+                continue
+            if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and not self.noun_at(doc, end)[1]:
+                i = end  # "military equipment": the noun only modifies another
+                continue
+            mentions.append(self.mention(doc, i, end, category))
+            i = end
+        by_head = {m.head: m for m in mentions}
+        for m in mentions:
+            head = doc[m.head]
+            if m.country is None and m.side_org is None and head.dep_ == "conj" and head.head.i in by_head:
+                other = by_head[head.head.i]
+                m.country, m.side_org = other.country, other.side_org
+        doc._.thuc_generic = mentions
+        return doc
+
+    def mention(self, doc: Doc, i: int, end: int, category: str) -> GenericMention:
+        start = i
+        while start > 0 and i - start < MAX_MODIFIERS:
+            prev = doc[start - 1]
+            if prev.text in ("'s", "\u2019s", "-", "pro") or prev.pos_ in MODIFIER_POS or prev.ent_type_ in ("NORP", "GPE", "ORG"):
+                if prev.pos_ == "NUM" or prev.lower_ in ("some", "many", "several"):
+                    break
+                start -= 1
+            else:
+                break
+        while start < i and (doc[start].text in ("'s", "\u2019s", "-") or doc[start].pos_ == "NUM"):
+            start += 1
+        modifiers = list(doc[start:i])
+        m = GenericMention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), doc[start:end].text, category,
+                           head=end - 1)
+        m.pro = any(t.lower_ == "pro" for t in modifiers) or doc[start].lower_.startswith("pro-")
+        if not m.pro:
+            m.country = self.side_of_tokens(modifiers)
+        if m.country is None:
+            orgs = [t for t in modifiers if t.ent_type_ == "ORG"]
+            if orgs:
+                m.side_org = next((e.start_char for e in doc.ents if e.start <= orgs[0].i < e.end), None)
+        if m.country is None and m.side_org is None:
+            self.side_after(doc, end, m)
+        return m
+
+    def side_after(self, doc: Doc, end: int, m: GenericMention) -> None:
+        """ "units of the aggressor state", "forces loyal to Bashar al-Assad" """
+        after = [t for t in doc[end:end + 6]]
+        words = [t.lower_ for t in after]
+        if words[:2] == ["loyal", "to"] or words[:1] == ["of"]:
+            rest = after[2:] if words[0] == "loyal" else after[1:]
+            rest = [t for t in rest if t.lower_ != "the"][:3]
+            m.country = self.side_of_tokens(rest)
+            if m.country is None and rest:
+                ent = next((e for e in doc.ents if e.start <= rest[0].i < e.end), None)
+                if ent is not None and ent.label_ == "PERSON":
+                    m.side_person = ent.start_char
+                elif ent is not None and ent.label_ == "ORG":
+                    m.side_org = ent.start_char
+
+
+@Language.factory("thuc_generic_actors")
+def make_generic_actor_finder(nlp: Language, name: str) -> GenericActorFinder:
+    return GenericActorFinder(get_lexicon())

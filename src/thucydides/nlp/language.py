@@ -1,0 +1,23 @@
+"""Language identification, so that a French report is said to be French, not read as English."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+SAMPLE_CHARS = 3000
+MIN_CONFIDENCE = 0.9
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text; 'en' when unsure (short or mixed text)."""
+    sample = text[:SAMPLE_CHARS]
+    if sum(c.isalpha() for c in sample) < 40:
+        return "en"
+    code, confidence = _identifier().classify(sample)
+    return code if confidence >= MIN_CONFIDENCE else "en"

@@ -1,0 +1,140 @@
+"""The lexicons in `thucydides/data`: actors, places, ranks and countries, loaded once."""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+ORG_FILES = ("armed_groups.yaml", "militaries.yaml", "intelligence.yaml", "governments.yaml", "media.yaml")
+APOSTROPHES = ("'", "\u2019")
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """A known actor or place: its names, contract type, finer kind and side or country."""
+
+    id: str
+    name: str
+    type: str  # PERSON, ORGANIZATION, LOCATION, FACILITY
+    kind: str | None
+    country: str | None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capital: str | None
+
+    @property
+    def adjective(self) -> str:
+        return self.demonyms[0] if self.demonyms else self.name
+
+
+def normalize(text: str) -> str:
+    """A comparison key: no accents, curly quotes folded, lower case, no leading 'the', single spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("\u2019", "'").lower()
+    text = re.sub(r"[^\w' -]+", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-")
+
+
+def data_text(name: str) -> str:
+    return resources.files("thucydides.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def load_yaml(name: str) -> dict:
+    return yaml.safe_load(data_text(name)) or {}
+
+
+class Lexicon:
+    """Every list the engine knows, indexed for the components that use them."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, LexiconEntry] = {}
+        self.countries: dict[str, Country] = {}
+        self.country_by_name: dict[str, str] = {}
+        self.country_by_demonym: dict[str, str] = {}
+        self.country_by_capital: dict[str, str] = {}
+        self._load_countries()
+        for file in ORG_FILES:
+            self._load_entries(file, "ORGANIZATION", "org")
+        self._load_entries("persons.yaml", "PERSON", "person")
+        self._load_entries("places.yaml", "LOCATION", "place")
+        self._load_entries("facilities.yaml", "FACILITY", "facility")
+        ranks = load_yaml("ranks.yaml")
+        self.military_ranks: tuple[str, ...] = tuple(ranks.get("military", []))
+        self.civil_titles: tuple[str, ...] = tuple(ranks.get("civil", []))
+        self.generic = load_yaml("generic_actors.yaml")
+
+    def _load_countries(self) -> None:
+        rows = [line for line in data_text("countries.csv").splitlines() if line and not line.startswith("#")]
+        for row in csv.DictReader(rows):
+            split = lambda v: tuple(x.strip() for x in (v or "").split(";") if x.strip())  # noqa: E731
+            country = Country(row["code"], row["name"], split(row["aliases"]), split(row["demonyms"]),
+                              row["capital"] or None)
+            self.countries[country.code] = country
+            for name in (country.name, *country.aliases):
+                self.country_by_name.setdefault(normalize(name), country.code)
+            for demonym in country.demonyms:
+                self.country_by_demonym.setdefault(normalize(demonym), country.code)
+            if country.capital:
+                self.country_by_capital.setdefault(normalize(country.capital), country.code)
+            entry = LexiconEntry(f"country:{country.code}", country.name, "LOCATION", "country", country.code,
+                                 country.aliases)
+            self.entries[entry.id] = entry
+
+    def _load_entries(self, file: str, type_: str, prefix: str) -> None:
+        data = load_yaml(file)
+        default_kind = data.get("kind")
+        for item in data.get("entries", []):
+            entry = LexiconEntry(
+                id=f"{prefix}:{slug(item['name'])}", name=item["name"], type=type_,
+                kind=item.get("kind", default_kind), country=item.get("country"),
+                aliases=tuple(a for a in item.get("aliases") or [] if a),
+            )
+            self.entries.setdefault(entry.id, entry)
+
+    def country_of_word(self, word: str) -> str | None:
+        """The country a demonym, country name, capital or epithet stands for ("Russian", "Kyiv")."""
+        key = normalize(word)
+        key = re.sub(r"'s$", "", key)
+        return (self.country_by_demonym.get(key) or self.country_by_name.get(key)
+                or self.country_by_capital.get(key) or self.generic.get("country_epithets", {}).get(key))
+
+    def country_name(self, code: str | None) -> str | None:
+        return self.countries[code].name if code in self.countries else None
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    return Lexicon()
+
+
+def apostrophe_variants(text: str) -> set[str]:
+    """The same name with straight and curly apostrophes, and with a capital or small 'al-' article."""
+    variants = {text}
+    for a in APOSTROPHES:
+        for b in APOSTROPHES:
+            variants.add(text.replace(a, b))
+    for v in list(variants):
+        if v[:3] in ("al-", "Al-", "al ", "Al "):
+            variants.add(v[0].swapcase() + v[1:])
+    return variants

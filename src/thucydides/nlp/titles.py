@@ -1,0 +1,114 @@
+"""`thuc_titles`: parses ranks and titles off people's names ("Col. Gen. Alexander Zhuravlyov")."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from thucydides.nlp.lexicon import get_lexicon
+
+MAX_TITLE_TOKENS = 5
+MAX_NAME_TOKENS = 4
+# Words that make "Justice Ministry" or "General Staff" an organisation, not a titled person.
+NOT_A_NAME = {"ministry", "department", "staff", "council", "command", "forces", "army", "office", "court",
+              "committee", "assembly", "service", "directorate", "headquarters", "corps", "of", "and", "the"}
+
+if not Doc.has_extension("thuc_titles"):
+    Doc.set_extension("thuc_titles", default=None)
+
+
+class TitleParser:
+    """Moves titles out of PERSON spans, collects those standing before them, and types titled names as people."""
+
+    def __init__(self, titles: tuple[str, ...], tokenizer):
+        self.vocab_titles: dict[tuple[str, ...], str] = {}
+        for title in titles:
+            self.vocab_titles.setdefault(tuple(t.text for t in tokenizer(title)), title)
+
+    def title_ending_at(self, doc: Doc, end: int) -> tuple[int, str] | None:
+        """The longest title whose last token is doc[end - 1]: (its start, the title)."""
+        for size in range(min(MAX_TITLE_TOKENS, end), 0, -1):
+            key = tuple(t.text for t in doc[end - size:end])
+            if key in self.vocab_titles:
+                return end - size, self.vocab_titles[key]
+        return None
+
+    def title_starting_at(self, doc: Doc, start: int, limit: int) -> tuple[int, str] | None:
+        for size in range(min(MAX_TITLE_TOKENS, limit - start), 0, -1):
+            key = tuple(t.text for t in doc[start:start + size])
+            if key in self.vocab_titles:
+                return start + size, self.vocab_titles[key]
+        return None
+
+    def titles_before(self, doc: Doc, start: int) -> tuple[int, list[str]]:
+        titles = []
+        while start > 0:
+            found = self.title_ending_at(doc, start)
+            if not found:
+                break
+            start, title = found
+            titles.insert(0, title)
+        return start, titles
+
+    def name_after(self, doc: Doc, start: int) -> int:
+        """End of the run of capitalised name tokens starting at `start` (== start when there is none)."""
+        end = start
+        while end < len(doc) and end - start < MAX_NAME_TOKENS:
+            token = doc[end]
+            if token.is_title and token.is_alpha and token.lower_ not in NOT_A_NAME and token.pos_ == "PROPN":
+                end += 1
+            elif token.text in ("al", "-", "bin", "ibn", "de", "van", "von") and end > start and end + 1 < len(doc) \
+                    and doc[end + 1].is_title:
+                end += 1
+            else:
+                break
+        while end > start and not doc[end - 1].is_title:
+            end -= 1
+        return end
+
+    def __call__(self, doc: Doc) -> Doc:
+        titles: dict[int, tuple[str, ...]] = {}
+        spans = []
+        for ent in doc.ents:
+            start, end, label = ent.start, ent.end, ent.label_
+            inner = []
+            while label in ("PERSON", "ORG", "GPE", "NORP") and not ent.ent_id_:
+                found = self.title_starting_at(doc, start, end - 1)
+                if not found:
+                    break
+                start, title = found
+                inner.append(title)
+                label = "PERSON"
+            title_start, outer = self.titles_before(doc, start)
+            if outer and label in ("ORG", "GPE", "NORP") and not ent.ent_id_ and self.is_name(doc, start, end):
+                label = "PERSON"
+            if label == "PERSON" and (outer or inner):
+                titles[doc[start].idx] = tuple(outer + inner)
+            spans.append(Span(doc, start, end, label=label, span_id=ent.ent_id_) if (start, label) != (ent.start, ent.label_)
+                         else ent)
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        for i, token in enumerate(doc):
+            if i in taken or not token.is_title:
+                continue
+            found = self.title_ending_at(doc, i)
+            if not found or doc[found[0]].i in taken:
+                continue
+            end = self.name_after(doc, i)
+            if end > i and not any(j in taken for j in range(i, end)):
+                _, outer = self.titles_before(doc, i)
+                spans.append(Span(doc, i, end, label="PERSON"))
+                titles[token.idx] = tuple(outer)
+                taken.update(range(i, end))
+        doc.ents = filter_spans(spans)
+        doc._.thuc_titles = titles
+        return doc
+
+    def is_name(self, doc: Doc, start: int, end: int) -> bool:
+        return all(t.is_title and t.lower_ not in NOT_A_NAME for t in doc[start:end] if t.is_alpha)
+
+
+@Language.factory("thuc_titles")
+def make_title_parser(nlp: Language, name: str) -> TitleParser:
+    """Ranks and titles from the packaged list (`data/ranks.yaml`)."""
+    lexicon = get_lexicon()
+    return TitleParser(lexicon.military_ranks + lexicon.civil_titles, nlp.tokenizer)
