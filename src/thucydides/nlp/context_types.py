@@ -68,9 +68,10 @@ class ContextTyper:
         ents_by_end = {e.end: e for e in ents}
         kinds: dict[int, str] = {}
         new: list[Span] = []
+        in_lexicon_name = {t for e in ents if e.ent_id_ for t in range(e.start, e.end)}
         for i in range(1, len(doc)):
-            if i in ents_by_end and ents_by_end[i].ent_id_ and ents_by_end[i].label_ in ("FAC", "ORG"):
-                continue  # a lexicon facility or organisation keeps its own boundaries
+            if i in in_lexicon_name or i in ents_by_end and ents_by_end[i].ent_id_ and ents_by_end[i].label_ in ("FAC", "ORG"):
+                continue  # a lexicon name keeps its own boundaries
             for heads, label in ((FACILITY_HEADS, "FAC"), (REGION_HEADS, "LOC"), (UNIT_HEADS, "ORG")):
                 end, kind = self.head_at(doc, i, heads)
                 if not kind:

@@ -80,6 +80,7 @@ class EntityBuilder:
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
+        self.civil_titles = set(lexicon.civil_titles) - HONORIFICS - set(lexicon.military_ranks)
         self.entry_by_name: dict[str, LexiconEntry] = {}
         for entry in lexicon.entries.values():
             for name in entry.names:
@@ -177,8 +178,10 @@ class EntityBuilder:
         """A one-word name joins the one person whose name ends with it."""
         if " " in m.text or m.type not in ("PERSON", "ORGANIZATION", "LOCATION") or (m.entry and m.type != "PERSON"):
             return None
+        name = normalize(m.text)
         found = [c for c in clusters if c.type == "PERSON" and any(
-            x.text.split()[-1] == m.text or x.text.split()[0] == m.text and x.titles for x in c.mentions)]
+            normalize(x.text.split()[-1]) == name or normalize(x.text.split()[0]) == name and x.titles
+            for x in c.mentions)]
         if len(found) == 1:
             m.type = "PERSON"
             return found[0]
@@ -271,7 +274,8 @@ class EntityBuilder:
             return []
         out = []
         for t in doc[end + 1:min(len(doc), end + 15)]:
-            if t.text in (",", ";", ".", ")") or t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN":
+            if t.text in (",", ";", ".", ")") or t.pos_ in ("VERB", "AUX", "PRON") and t.tag_ != "VBN" \
+                    or t.tag_ in ("WDT", "WP"):
                 break
             out.append(t)
         return out if any(t.lower_ in ROLE_NOUNS for t in out) else []
@@ -304,9 +308,13 @@ class EntityBuilder:
         if head is not None:
             phrase = [head]
             for t in appositions[appositions.index(head) + 1:]:
-                if t.i != phrase[-1].i + 1 or t.is_punct or t.pos_ in ("VERB", "AUX") or t.dep_ in ("acl", "relcl"):
+                if t.i != phrase[-1].i + 1 or t.is_punct or t.pos_ in ("VERB", "AUX", "PRON") or t.tag_ in ("WDT", "WP") \
+                        or t.dep_ in ("acl", "relcl"):
                     break
                 phrase.append(t)
+            while phrase[0].i > 0 and (doc[phrase[0].i - 1].pos_ in ("ADJ", "PROPN", "NOUN") or doc[phrase[0].i - 1].text == "-") \
+                    and doc[phrase[0].i - 1] in appositions and doc[phrase[0].i - 1].lower_ not in ("former", "then", "ex"):
+                phrase.insert(0, doc[phrase[0].i - 1])
             while phrase[-1].pos_ in ("ADP", "DET", "CCONJ"):
                 phrase.pop()
             former = any(t.lower_ in ("former", "ex", "then") for t in doc[max(0, head.i - 2):head.i])
@@ -384,6 +392,9 @@ class EntityBuilder:
                         c.countries[found] += 1
         for c in clusters:
             if c.type == "ORGANIZATION" and not c.country:
+                first_word = c.mentions[0].text.split()[0]
+                if first_word[:1].isupper() and self.lexicon.country_of_word(first_word):
+                    c.countries[self.lexicon.country_of_word(first_word)] += 1  # "Somali Military Command"
                 for m in c.mentions:
                     found = self.side_from_context(doc, m, org_country)
                     if found:
@@ -443,7 +454,9 @@ class EntityBuilder:
                     "people": "people"}.get(c.generic_key[0], "military")
         roles = []
         seen = set()
-        for title, org_char, status in c.roles:
+        civil = [(t, None, "former" if t.lower().startswith("former") else "current") for t in titles
+                 if t in self.civil_titles]
+        for title, org_char, status in c.roles + civil:
             if title.lower() in seen:
                 continue
             seen.add(title.lower())

@@ -17,6 +17,8 @@ from thucydides.nlp.lexicon import Lexicon, get_lexicon
 MAX_NOUN_TOKENS = 3
 MAX_MODIFIERS = 4
 MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "NUM"}
+SHARE_SIDE = {"military", "diplomats", "officials"}  # "Russian military personnel and diplomats"
+GOVERNMENT_WORDS = {"government", "regime", "junta", "pro-government", "state", "federal"}
 
 if not Doc.has_extension("thuc_generic"):
     Doc.set_extension("thuc_generic", default=None)
@@ -84,8 +86,9 @@ class GenericActorFinder:
         by_head = {m.head: m for m in mentions}
         for m in mentions:
             head = doc[m.head]
-            if m.country is None and m.side_org is None and head.dep_ == "conj" and head.head.i in by_head:
-                other = by_head[head.head.i]
+            other = by_head.get(head.head.i) if head.dep_ == "conj" else None
+            if m.country is None and m.side_org is None and other is not None and other.category == m.category \
+                    or other is not None and {m.category, other.category} <= SHARE_SIDE and m.country is None:
                 m.country, m.side_org = other.country, other.side_org
         doc._.thuc_generic = mentions
         return doc
@@ -103,6 +106,8 @@ class GenericActorFinder:
         while start < i and (doc[start].text in ("'s", "\u2019s", "-") or doc[start].pos_ == "NUM"):
             start += 1
         modifiers = list(doc[start:i])
+        if category == "military" and any(t.lower_ in GOVERNMENT_WORDS for t in modifiers):
+            category = "government_forces"
         m = GenericMention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), doc[start:end].text, category,
                            head=end - 1)
         m.pro = any(t.lower_ == "pro" for t in modifiers) or doc[start].lower_.startswith("pro-")
