@@ -26,6 +26,10 @@ def fail(source: str, problem: str) -> None:
     err.print(f"[red]error[/red]: {source}: {problem}", highlight=False, soft_wrap=True)
 
 
+def warn(source: str, problem: str) -> None:
+    err.print(f"[yellow]warning[/yellow]: {source}: {problem}", highlight=False, soft_wrap=True)
+
+
 def parse_date(value: str | None) -> str | None:
     if value is None:
         return None
@@ -56,13 +60,13 @@ def dated(reports: list[RawReport], published: str | None) -> list:
     for report in reports:
         anchor = published
         if not report.published and not published:
-            err.print(f"[yellow]warning[/yellow]: {report.path or '<stdin>'}: no publication date; "
-                      f"resolving dates against today ({today}); give --published YYYY-MM-DD", highlight=False)
+            warn(report.path or "<stdin>", f"no publication date; resolving dates against today ({today}); "
+                 "give --published YYYY-MM-DD")
             anchor = today
         document = make_document(report, anchor)
         if document.language != "en":
-            err.print(f"[yellow]warning[/yellow]: {report.path or '<stdin>'}: the report is in '{document.language}', "
-                      "not English: no entities or events extracted", highlight=False)
+            warn(report.path or "<stdin>", f"the report is in '{document.language}', not English: "
+                 "no entities or events extracted")
         documents.append(document)
     return documents
 

@@ -83,14 +83,38 @@ class ContextTyper:
                     new.append(span)
                 break
         new.extend(self.places_after_place_nouns(doc, ents))
+        new.extend(self.names_before_acronyms(doc, ents))
         kept = [e for e in ents if not any(n.start <= e.start and e.end <= n.end for n in new)]
         doc.ents = filter_spans(new + kept)
         doc._.thuc_kinds = kinds
         return doc
 
+    def names_before_acronyms(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """ "the Sudan Revolutionary Alliance (SRA)": a capitalised name whose initials spell the acronym
+        after it is an organisation, whatever the model made of its words."""
+        out = []
+        for i in range(2, len(doc) - 1):
+            acronym = doc[i].text
+            if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not (acronym.isupper() and 2 <= len(acronym) <= 7):
+                continue
+            start, initials = i - 1, ""
+            while start > 0 and len(initials) < len(acronym) and (doc[start - 1].is_title or
+                                                                  doc[start - 1].lower_ in ("of", "for", "and", "the", "al")):
+                start -= 1
+                if doc[start].is_title:
+                    initials = doc[start].text[0] + initials
+            while start < i - 1 and not doc[start].is_title:
+                start += 1
+            letters = acronym.replace("-", "")
+            if initials == letters and i - 1 - start >= 2:
+                span = Span(doc, start, i - 1, label="ORG")
+                if not any(e.start <= span.start and span.end <= e.end and e.ent_id_ for e in ents):
+                    out.append(span)
+        return out
+
     def places_after_place_nouns(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Names governed by "the city of", "the cities of X, Y and Z", "the capital of" become places."""
-        out = []
+        out = self.listed_places(doc)
         for ent in ents:
             if ent.label_ in ("GPE", "LOC", "FAC") or ent.ent_id_ and ent.label_ != "NORP":
                 continue
@@ -99,6 +123,27 @@ class ContextTyper:
                 j -= 1
             if j > 0 and doc[j].lower_ == "of" and doc[j - 1].lower_ in PLACE_NOUNS:
                 out.append(Span(doc, ent.start, ent.end, label="GPE"))
+        return out
+
+    def listed_places(self, doc: Doc) -> list[Span]:
+        """Capitalised names the model missed in "the cities of X, Y and Z"."""
+        out = []
+        for i in range(1, len(doc) - 1):
+            if doc[i].lower_ != "of" or doc[i - 1].lower_ not in PLACE_NOUNS:
+                continue
+            j = i + 1
+            while j < len(doc):
+                if doc[j].text in (",", "and", "or"):
+                    j += 1
+                    continue
+                end = j
+                while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+                    end += 1
+                if end == j:
+                    break
+                if not doc[j].ent_type_:
+                    out.append(Span(doc, j, end, label="GPE"))
+                j = end
         return out
 
 

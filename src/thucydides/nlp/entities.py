@@ -245,9 +245,10 @@ class EntityBuilder:
             elif child.dep_ in ("relcl", "acl"):
                 clauses += list(child.subtree)
         start = span.start
+        before = []
         while start > 0 and span.start - start < 4 and (doc[start - 1].is_title or doc[start - 1].text == "."):
             start -= 1
-        before = []
+            before.insert(0, doc[start])
         while start > 0 and (doc[start - 1].pos_ in ("ADJ", "PROPN", "NOUN") or doc[start - 1].ent_type_ == "NORP"):
             start -= 1
             before.insert(0, doc[start])
@@ -301,9 +302,16 @@ class EntityBuilder:
                         return found
         return None
 
-    def roles_of(self, doc: Doc, span: Span, appositions: list) -> list[tuple[str, int | None, str | None]]:
-        """(title, start of an organisation mention in it, status) from appositions and relative clauses."""
+    def roles_of(self, doc: Doc, span: Span, descriptor: tuple[list, list, list]) -> list[tuple[str, int | None, str | None]]:
+        """(title, start of an organisation mention in it, status) from the words before the name
+        ("Kremlin spokesman"), appositions and relative clauses."""
+        before, appositions, _ = descriptor
         roles = []
+        if any(t.lower_ in ROLE_NOUNS and t.is_lower for t in before):
+            org = next((t.idx for t in before if t.ent_type_ == "ORG" and t.ent_iob_ == "B"), None)
+            former = before[0].lower_ in ("former", "ex")
+            words = before[1:] if former else before
+            roles.append((doc[words[0].i:words[-1].i + 1].text, org, "former" if former else "current"))
         head = next((t for t in appositions if t.lower_ in ROLE_NOUNS and t.is_lower), None)
         if head is not None:
             phrase = [head]
@@ -408,7 +416,7 @@ class EntityBuilder:
                     found = m.country or self.person_side(descriptor, org_country)
                     if found:
                         c.countries[found] += 1
-                    c.roles.extend(self.roles_of(doc, m.span, descriptor[1]))
+                    c.roles.extend(self.roles_of(doc, m.span, descriptor))
 
         def person_country(char: int) -> str | None:
             c = cluster_at.get(char)

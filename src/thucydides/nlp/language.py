@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 SAMPLE_CHARS = 3000
-MIN_CONFIDENCE = 0.9
+MIN_CONFIDENCE = 0.5
 
 
 @lru_cache(maxsize=1)

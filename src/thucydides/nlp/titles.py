@@ -40,6 +40,14 @@ class TitleParser:
                 return start + size, self.vocab_titles[key]
         return None
 
+    def title_covers(self, doc: Doc, start: int, end: int) -> bool:
+        while start < end:
+            found = self.title_starting_at(doc, start, end)
+            if not found:
+                return False
+            start = found[0]
+        return True
+
     def titles_before(self, doc: Doc, start: int) -> tuple[int, list[str]]:
         titles = []
         while start > 0:
@@ -71,6 +79,8 @@ class TitleParser:
         spans = []
         for ent in doc.ents:
             start, end, label = ent.start, ent.end, ent.label_
+            if not ent.ent_id_ and self.title_covers(doc, start, end):
+                continue  # "Lt." alone is a title, not a name
             inner = []
             while label in ("PERSON", "ORG", "GPE", "NORP") and not ent.ent_id_:
                 found = self.title_starting_at(doc, start, end - 1)
@@ -82,8 +92,8 @@ class TitleParser:
             title_start, outer = self.titles_before(doc, start)
             if outer and label in ("ORG", "GPE", "NORP") and not ent.ent_id_ and self.is_name(doc, start, end):
                 label = "PERSON"
-            if label == "PERSON" and (outer or inner):
-                titles[doc[start].idx] = tuple(outer + inner)
+            if label == "PERSON" and outer:
+                titles[doc[start].idx] = tuple(outer)  # titles stripped from inside the span are in `outer` too
             spans.append(Span(doc, start, end, label=label, span_id=ent.ent_id_) if (start, label) != (ent.start, ent.label_)
                          else ent)
         taken = {i for s in spans for i in range(s.start, s.end)}

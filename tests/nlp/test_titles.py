@@ -1,0 +1,29 @@
+"""Ranks and titles parsed off names, on sentences we write."""
+import pytest
+
+
+@pytest.mark.parametrize("sentence, name, titles", [
+    ("Col. Gen. Mikhail Teplinsky inspected the troops near Kherson.", "Mikhail Teplinsky", ("Col. Gen.",)),
+    ("The ceremony was led by Lt. Gen. Kyrylo Budanov in Kyiv.", "Kyrylo Budanov", ("Lt. Gen.",)),
+    ("Rear Adm. Brad Cooper said the ship was hit.", "Brad Cooper", ("Rear Adm.",)),
+    ("Brig. Gen. Yahya Saree said the missile hit its target.", "Yahya Saree", ("Brig. Gen.",)),
+    ("Defense Minister Yasar Guler met his counterpart in Ankara.", "Yasar Guler", ("Defense Minister",)),
+    ("Sgt. Oleh Petrenko was wounded near Bakhmut on Friday.", "Oleh Petrenko", ("Sgt.",)),
+    ("President Volodymyr Zelensky visited the front.", "Volodymyr Zelensky", ("President",)),
+])
+def test_titles_are_parsed_off_the_name(entities_of, sentence, name, titles):
+    found = entities_of(sentence)
+    assert name in found, found.keys()
+    assert found[name].type == "PERSON"
+    assert found[name].titles == titles
+
+
+def test_a_title_alone_is_not_an_entity(entities_of):
+    found = entities_of("An army spokesman, Lt. Col. Nadav Shoshani, said the strike was precise.")
+    assert "Nadav Shoshani" in found
+    assert not any(name.rstrip(".") in ("Lt", "Col", "Lt. Col") for name in found)
+
+
+def test_titled_name_the_model_missed_becomes_a_person(entities_of):
+    found = entities_of("Units under Gen. Kiselyov withdrew from the town.")
+    assert found["Kiselyov"].type == "PERSON" and found["Kiselyov"].titles == ("Gen.",)
