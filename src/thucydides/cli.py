@@ -44,10 +44,17 @@ def read_inputs(paths: list[str], stdin_format: str) -> tuple[list[RawReport], i
     reports, failures = [], 0
     for path in paths:
         try:
-            reports.extend(read_stdin("." + stdin_format) if path == "-" else read_path(path))
+            items = read_stdin("." + stdin_format) if path == "-" else read_path(path)
         except ReportError as error:
-            fail(error.source, error.problem)
-            failures += 1
+            items = [error]
+        except Exception as error:  # a reader's own failure must not end the batch or print a traceback
+            items = [ReportError(path, f"could not be read ({type(error).__name__}: {error})".splitlines()[0])]
+        for item in items:
+            if isinstance(item, ReportError):
+                fail(item.source, item.problem)
+                failures += 1
+            else:
+                reports.append(item)
     return reports, failures
 
 

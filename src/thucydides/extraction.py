@@ -46,5 +46,7 @@ def extract(text: str, published: str | dt.date | None = None, title: str | None
     """Extract one report's entities and events; `published` anchors its relative dates."""
     if isinstance(published, dt.date):
         published = published.isoformat()
+    if not text or not text.strip():
+        raise ValueError("empty report: nothing to extract")
     report = RawReport(text=text, path=path, title=title, outlet=outlet, url=url, published=published)
     return next(extract_documents([make_document(report)]))

@@ -64,7 +64,7 @@ def test_json_and_jsonl_records(tmp_path):
     ("notdict.md", b"---\n- a\n- b\n---\nBody", "malformed front matter"),
     ("baddate.md", b"---\npublished: last Tuesday\n---\nBody", "not a date"),
     ("report.pdf", b"%PDF-1.4", "unknown file type '.pdf'"),
-    ("bad.jsonl", b'{"text": "ok"}\n{broken\n', "invalid JSON"),
+    ("bad.jsonl", b'{broken\n', "invalid JSON"),
     ("notext.json", b'{"title": "no text"}', "no 'text'"),
 ])
 def test_bad_input_is_refused_with_a_reason(tmp_path, name, content, problem):
@@ -81,6 +81,16 @@ def test_oversized_report_is_refused(tmp_path):
     path.write_bytes(b"Rebels advanced. " * (5 * 1024 * 1024 // 17 + 10))
     with pytest.raises(ReportError, match="too large"):
         read_path(str(path))
+
+
+def test_bad_record_stands_beside_the_good_ones(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text('{"text": "Shelling hit Kherson.", "published": "2025-01-02"}\n{broken\n{"title": "no text"}\n'
+                    '{"text": "Drones hit Odesa.", "published": "2025-01-03"}\n')
+    items = read_path(str(path))
+    assert [type(i).__name__ for i in items] == ["RawReport", "ReportError", "ReportError", "RawReport"]
+    assert items[1].source.endswith("mixed.jsonl:2") and "invalid JSON" in items[1].problem
+    assert items[2].source.endswith("mixed.jsonl:3") and "no 'text'" in items[2].problem
 
 
 def test_missing_file_and_folder(tmp_path):

@@ -20,16 +20,18 @@ def record_to_report(record, source: str, path: str | None) -> RawReport:
                      published=iso_date(record.get("published") or record.get("date"), source))
 
 
-def read_json_reports(text: str, source: str, path: str | None, lines: bool) -> list[RawReport]:
-    """One report per record; a .json file may hold one object or a list of them."""
+def read_json_reports(text: str, source: str, path: str | None, lines: bool) -> list[RawReport | ReportError]:
+    """One report per record; a .json file may hold one object or a list of them. A bad record
+    becomes a ReportError in its place, so the good records of the same file are not lost."""
     if lines:
-        records = []
+        records: list = []
         for number, line in enumerate(text.splitlines(), 1):
             if line.strip():
                 try:
                     records.append((f"{source}:{number}", json.loads(line)))
                 except json.JSONDecodeError as err:
-                    raise ReportError(f"{source}:{number}", f"invalid JSON ({err.msg}): one object per line") from None
+                    records.append((f"{source}:{number}", ReportError(f"{source}:{number}",
+                                                                      f"invalid JSON ({err.msg}): one object per line")))
     else:
         try:
             data = json.loads(text)
@@ -39,4 +41,12 @@ def read_json_reports(text: str, source: str, path: str | None, lines: bool) -> 
         records = [(f"{source}[{i}]" if isinstance(data, list) else source, item) for i, item in enumerate(items)]
     if not records:
         raise ReportError(source, "no records")
-    return [record_to_report(item, where, path) for where, item in records]
+    out: list[RawReport | ReportError] = []
+    for where, item in records:
+        try:
+            out.append(item if isinstance(item, ReportError) else record_to_report(item, where, path))
+        except ReportError as error:
+            out.append(error)
+    if len(out) == 1 and isinstance(out[0], ReportError):
+        raise out[0]
+    return out

@@ -41,7 +41,7 @@ def decode(data: bytes, source: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def reports_from_text(text: str, source: str, suffix: str, path: str | None) -> list[RawReport]:
+def reports_from_text(text: str, source: str, suffix: str, path: str | None) -> list[RawReport | ReportError]:
     """Parse decoded text by its format (the file's suffix)."""
     from thucydides.ingest import html, jsonrec, text as plain
 
@@ -54,8 +54,11 @@ def reports_from_text(text: str, source: str, suffix: str, path: str | None) -> 
     raise ReportError(source, f"unknown file type '{suffix}': use .md, .txt, .html, .htm, .json or .jsonl")
 
 
-def read_path(path: str) -> list[RawReport]:
-    """Read one file into its reports (one for text and HTML, one per record for JSON)."""
+def read_path(path: str) -> list[RawReport | ReportError]:
+    """Read one file into its reports (one for text and HTML, one per record for JSON).
+
+    A file that cannot be read raises ReportError; a bad record in a file of records stands in the
+    list as a ReportError, beside the good ones."""
     file = Path(path)
     suffix = file.suffix.lower()
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES:
@@ -76,7 +79,7 @@ def read_path(path: str) -> list[RawReport]:
     return reports_from_text(decode(data, path), path, suffix, path)
 
 
-def read_stdin(suffix: str = ".md") -> list[RawReport]:
+def read_stdin(suffix: str = ".md") -> list[RawReport | ReportError]:
     """Read standard input as one report (front matter allowed), or as records with suffix .jsonl."""
     data = sys.stdin.buffer.read(MAX_BYTES + 1)
     return reports_from_text(decode(data, "<stdin>"), "<stdin>", suffix, None)
