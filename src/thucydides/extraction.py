@@ -43,7 +43,9 @@ def extract_documents(documents: Iterable[Document]) -> Iterator[Extraction]:
 
 def extract(text: str, published: str | dt.date | None = None, title: str | None = None,
             outlet: str | None = None, url: str | None = None, path: str | None = None) -> Extraction:
-    """Extract one report's entities and events; `published` anchors its relative dates."""
+    """Extract one report's entities and events; `published` anchors its relative dates.
+
+    Raises ValueError for empty text."""
     if isinstance(published, dt.date):
         published = published.isoformat()
     if not text or not text.strip():

@@ -219,13 +219,11 @@ class EntityBuilder:
                 found = org_country(t.idx)
                 if found:
                     return found
-        after = doc[m.span.end:m.span.end + 4]
+        after = [t for t in doc[m.span.end:m.span.end + 4] if t.lower_ != "the"]
         if len(after) >= 2 and after[0].lower_ in ("of", "from"):
-            for t in after[1:]:
-                if t.lower_ == "the":
-                    continue
-                return self.lexicon.country_of_word(t.text) if t.text[:1].isupper() and \
-                    self.lexicon.country_of_word(t.text) else org_country(t.idx)
+            owner = after[1]  # "the Khimik group of the HUR", "forces of Ukraine"
+            found = self.lexicon.country_of_word(owner.text) if owner.text[:1].isupper() else None
+            return found or org_country(owner.idx)
         return None
 
     def descriptor(self, doc: Doc, span: Span) -> tuple[list, list, list]:

@@ -74,9 +74,8 @@ class GenericActorFinder:
         i = 0
         while i < len(doc):
             end, category = self.noun_at(doc, i)
-            if not category or doc[i].ent_type_ in ("ORG", "PERSON", "FAC", "GPE", "LOC") and doc[i].ent_iob_ != "O" \
-                    and doc[i].ent_type_ != "NORP":
-                i += 1
+            if not category or doc[i].ent_type_ in ("ORG", "PERSON", "FAC", "GPE", "LOC"):
+                i += 1  # "army" inside "Syrian Arab Army" belongs to that name
                 continue
             if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and not self.noun_at(doc, end)[1]:
                 i = end  # "military equipment": the noun only modifies another
