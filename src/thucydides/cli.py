@@ -103,7 +103,13 @@ def extract(
     with progress_bar(len(documents)) as progress:
         task = progress.add_task("extract", total=len(documents), rate="-")
         start = dt.datetime.now()
-        for n, extraction in enumerate(extract_documents(documents), 1):
+        failed: list = []
+
+        def on_error(document, error: Exception) -> None:
+            fail(document.path or "<stdin>", f"extraction failed ({type(error).__name__}: {error})".splitlines()[0])
+            failed.append(document)
+
+        for n, extraction in enumerate(extract_documents(documents, on_error), 1):
             record = extraction.to_dict()
             if jsonl:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -115,7 +121,7 @@ def extract(
     if not jsonl:
         data = results[0] if len(results) == 1 and len(files) == 1 else results
         out.write(json.dumps(data, ensure_ascii=False, indent=2 if pretty else None) + "\n")
-    raise typer.Exit(1 if failures else 0)
+    raise typer.Exit(1 if failures or failed else 0)
 
 
 def sample_paths() -> list[Path]:

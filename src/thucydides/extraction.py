@@ -26,19 +26,46 @@ def make_document(report: RawReport, published: str | None = None) -> Document:
                     outlet=report.outlet, url=report.url, carries_text=report.from_html)
 
 
-def extract_documents(documents: Iterable[Document]) -> Iterator[Extraction]:
-    """Extractions in input order; English documents go through the pipeline in batches."""
+def parsed_in_batches(nlp, documents: list[Document], on_error) -> Iterator[tuple[Document, object]]:
+    """(document, spaCy doc) pairs in order; a batch that fails is redone one by one, so one bad
+    document costs only itself: it is passed to `on_error` (or raised when there is none) and
+    paired with None."""
+    for first in range(0, len(documents), BATCH_SIZE):
+        batch = documents[first:first + BATCH_SIZE]
+        try:
+            parsed = list(nlp.pipe(d.text for d in batch))
+        except Exception:
+            parsed = None
+        if parsed is not None:
+            yield from zip(batch, parsed)
+            continue
+        for document in batch:
+            try:
+                yield document, nlp(document.text)
+            except Exception as error:
+                if on_error is None:
+                    raise
+                on_error(document, error)
+                yield document, None
+
+
+def extract_documents(documents: Iterable[Document], on_error=None) -> Iterator[Extraction]:
+    """Extractions in input order; English documents go through the pipeline in batches.
+
+    A document the pipeline fails on is passed to `on_error(document, exception)` and skipped;
+    without `on_error` the exception propagates."""
     from thucydides.nlp.pipeline import get_pipeline
 
     documents = list(documents)
     english = [d for d in documents if d.language == "en"]
-    docs = iter(get_pipeline().pipe((d.text for d in english), batch_size=BATCH_SIZE)) if english else iter(())
+    parsed = parsed_in_batches(get_pipeline(), english, on_error) if english else iter(())
     for document in documents:
         if document.language != "en":
             yield Extraction(document)
             continue
-        doc = next(docs)
-        yield Extraction(document, entities=tuple(doc._.thuc_entities or ()))
+        _, doc = next(parsed)
+        if doc is not None:
+            yield Extraction(document, entities=tuple(doc._.thuc_entities or ()))
 
 
 def extract(text: str, published: str | dt.date | None = None, title: str | None = None,
