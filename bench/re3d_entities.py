@@ -47,7 +47,6 @@ def main() -> None:
     for doc_id, doc in zip(texts, docs):
         pred = {(s, e, OURS[x.type]) for x in doc._.thuc_entities if not x.generic for s, e in x.mentions}
         gold_doc = gold.get(doc_id, set())
-        spans = {(s, e) for s, e, _ in gold_doc}
         for s, e, t in pred:
             if (s, e, t) in gold_doc:
                 tp[t] += 1
@@ -57,7 +56,6 @@ def main() -> None:
         for s, e, t in gold_doc:
             if (s, e) not in pred_spans:
                 fn[t] += 1
-        del spans
         names = {(s, e, t) for s, e, t in gold_doc if texts[doc_id][s:s + 1].isupper()
                  and texts[doc_id][s:e] not in PRONOUNS}
         overlaps = lambda a, b: a[0] < b[1] and b[0] < a[1] and a[2] == b[2]  # noqa: E731

@@ -26,10 +26,18 @@ class RawReport:
     from_html: bool = False
 
 
+def too_large(source: str, size: int) -> ReportError:
+    return ReportError(source, f"too large ({size / 1e6:.1f} MB; the limit is 5 MB): split it into reports")
+
+
+def unknown_type(source: str, suffix: str) -> ReportError:
+    return ReportError(source, f"unknown file type '{suffix}': use .md, .txt, .html, .htm, .json or .jsonl")
+
+
 def decode(data: bytes, source: str) -> str:
     """Bytes to text, refusing empty, binary, oversized and non-UTF-8 input with a clear reason."""
     if len(data) > MAX_BYTES:
-        raise ReportError(source, f"too large ({len(data) / 1e6:.1f} MB; the limit is 5 MB): split it into reports")
+        raise too_large(source, len(data))
     if not data.strip():
         raise ReportError(source, "empty report: nothing to extract")
     if b"\x00" in data[:8192]:
@@ -51,7 +59,7 @@ def reports_from_text(text: str, source: str, suffix: str, path: str | None) -> 
         return [html.read_html_report(text, source, path)]
     if suffix in JSON_SUFFIXES:
         return jsonrec.read_json_reports(text, source, path, lines=suffix != ".json")
-    raise ReportError(source, f"unknown file type '{suffix}': use .md, .txt, .html, .htm, .json or .jsonl")
+    raise unknown_type(source, suffix)
 
 
 def read_path(path: str) -> list[RawReport | ReportError]:
@@ -62,13 +70,13 @@ def read_path(path: str) -> list[RawReport | ReportError]:
     file = Path(path)
     suffix = file.suffix.lower()
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES:
-        raise ReportError(path, f"unknown file type '{suffix}': use .md, .txt, .html, .htm, .json or .jsonl")
+        raise unknown_type(path, suffix)  # before reading: a large PDF is refused unread
     if file.is_dir():
         raise ReportError(path, "is a folder: name the files (e.g. DIR/*.md)")
     try:
         size = file.stat().st_size
         if size > MAX_BYTES:
-            raise ReportError(path, f"too large ({size / 1e6:.1f} MB; the limit is 5 MB): split it into reports")
+            raise too_large(path, size)
         data = file.read_bytes()
     except FileNotFoundError:
         raise ReportError(path, "no such file") from None

@@ -21,10 +21,10 @@ FACILITY_HEADS = {
     ("power", "plant"): "plant", ("power", "station"): "plant", ("nuclear", "power", "plant"): "plant",
     ("hospital",): "hospital", ("hotel",): "hotel",
 }
-REGION_HEADS = {"province", "governorate", "governate", "region", "oblast", "district", "state", "county",
-                "prefecture", "valley", "desert"}
-UNIT_HEADS = {"group", "unit", "battalion", "brigade", "regiment", "division", "legion", "detachment",
-              "squadron", "militia", "cell"}
+REGION_HEADS = {(word,): "region" for word in ("province", "governorate", "governate", "region", "oblast", "district",
+                                                "state", "county", "prefecture", "valley", "desert")}
+UNIT_HEADS = {(word,): "unit" for word in ("group", "unit", "battalion", "brigade", "regiment", "division", "legion",
+                                           "detachment", "squadron", "militia", "cell")}
 PLACE_NOUNS = {"city", "cities", "town", "towns", "village", "villages", "capital", "province", "provinces",
                "region", "regions", "district", "districts", "governorate", "governorates", "port", "outskirts"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -55,12 +55,12 @@ class ContextTyper:
             start -= 1
         return start
 
-    def head_at(self, doc: Doc, i: int, heads) -> tuple[int, str | None]:
+    def head_at(self, doc: Doc, i: int, heads: dict[tuple[str, ...], str]) -> tuple[int, str | None]:
         """The longest head phrase starting at token i: (its end, its kind)."""
         for size in range(MAX_HEAD, 0, -1):
             key = tuple(t.lower_ for t in doc[i:i + size])
-            if len(key) == size and (key in heads if isinstance(heads, dict) else size == 1 and key[0] in heads):
-                return i + size, heads[key] if isinstance(heads, dict) else key[0]
+            if len(key) == size and key in heads:
+                return i + size, heads[key]
         return i, None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -79,7 +79,7 @@ class ContextTyper:
                 start = self.name_before(doc, i, ents_by_end)
                 if start < i:
                     span = Span(doc, start, end, label=label)
-                    kinds[span.start_char] = "unit" if label == "ORG" else ("region" if label == "LOC" else kind)
+                    kinds[span.start_char] = kind
                     new.append(span)
                 break
         new.extend(self.places_after_place_nouns(doc, ents))

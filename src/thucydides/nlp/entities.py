@@ -152,8 +152,6 @@ class EntityBuilder:
             cluster.mentions.append(m)
             cluster.entry = cluster.entry or m.entry
             by_key.setdefault(key, cluster)
-            if m.entry:
-                by_key.setdefault(f"entry:{m.entry.id}", cluster)
         for cluster in clusters:
             cluster.mentions.sort(key=lambda m: m.start)
         return clusters
@@ -386,9 +384,12 @@ class EntityBuilder:
         clusters = self.cluster(doc, mentions)
         cluster_at = {m.start: c for c in clusters for m in c.mentions}
 
-        def org_country(char: int) -> str | None:
+        def country_at(char: int, people: bool = False) -> str | None:
+            """The side of the entity mentioned at `char` (of a person only with `people`)."""
             c = cluster_at.get(char)
-            return c.country if c is not None and c.type != "PERSON" else None
+            return c.country if c is not None and (people or c.type != "PERSON") else None
+
+        org_country = country_at
 
         for c in clusters:  # organisations and places first: people's sides lean on them
             if c.type != "PERSON" and not c.country:
@@ -416,12 +417,9 @@ class EntityBuilder:
                         c.countries[found] += 1
                     c.roles.extend(self.roles_of(doc, m.span, descriptor))
 
-        def person_country(char: int) -> str | None:
-            c = cluster_at.get(char)
-            return c.country if c is not None else None
-
         home = self.home_country(clusters)
-        clusters += self.generic_clusters(doc, doc._.thuc_generic or [], clusters, org_country, person_country, home)
+        clusters += self.generic_clusters(doc, doc._.thuc_generic or [], clusters, org_country,
+                                          lambda char: country_at(char, people=True), home)
         clusters += self.people_clusters(doc)
         clusters.sort(key=lambda c: min(m.start for m in c.mentions))
         for n, c in enumerate(clusters, 1):
@@ -445,7 +443,7 @@ class EntityBuilder:
         if c.generic_key:
             name = self.generic_name(c)
         else:
-            name = self.canonical_name(c, forms)
+            name = self.canonical_name(c)
         aliases = []
         for form in forms + ([c.entry.name] if c.entry else []):
             form = re.sub(r"^(the|The) ", "", form)
@@ -472,7 +470,7 @@ class EntityBuilder:
                       titles=tuple(titles) if c.type == "PERSON" else (), roles=tuple(roles) if c.type == "PERSON" else (),
                       mentions=tuple(sorted({(m.start, m.end) for m in c.mentions})), generic=bool(c.generic_key))
 
-    def canonical_name(self, c: Cluster, forms: list[str]) -> str:
+    def canonical_name(self, c: Cluster) -> str:
         """The fullest proper form used in the text; the lexicon's name when the text only has an acronym."""
         texts = [m.text for m in c.mentions]
         proper = [t for t in texts if not t.isupper() and all(w[:1].isupper() for w in re.findall(r"[A-Za-z]{4,}", t))]

@@ -86,8 +86,8 @@ class GenericActorFinder:
         for m in mentions:
             head = doc[m.head]
             other = by_head.get(head.head.i) if head.dep_ == "conj" else None
-            if m.country is None and m.side_org is None and other is not None and other.category == m.category \
-                    or other is not None and {m.category, other.category} <= SHARE_SIDE and m.country is None:
+            if other is not None and m.country is None and (
+                    m.side_org is None and other.category == m.category or {m.category, other.category} <= SHARE_SIDE):
                 m.country, m.side_org = other.country, other.side_org
         doc._.thuc_generic = mentions
         return doc
@@ -122,7 +122,7 @@ class GenericActorFinder:
 
     def side_after(self, doc: Doc, end: int, m: GenericMention) -> None:
         """ "units of the aggressor state", "forces loyal to Bashar al-Assad" """
-        after = [t for t in doc[end:end + 6]]
+        after = list(doc[end:end + 6])
         words = [t.lower_ for t in after]
         if words[:2] == ["loyal", "to"] or words[:1] == ["of"]:
             rest = after[2:] if words[0] == "loyal" else after[1:]

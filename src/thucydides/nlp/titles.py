@@ -81,15 +81,12 @@ class TitleParser:
             start, end, label = ent.start, ent.end, ent.label_
             if not ent.ent_id_ and self.title_covers(doc, start, end):
                 continue  # "Lt." alone is a title, not a name
-            inner = []
             while label in ("PERSON", "ORG", "GPE", "NORP") and not ent.ent_id_:
                 found = self.title_starting_at(doc, start, end - 1)
                 if not found:
                     break
-                start, title = found
-                inner.append(title)
-                label = "PERSON"
-            title_start, outer = self.titles_before(doc, start)
+                start, label = found[0], "PERSON"
+            _, outer = self.titles_before(doc, start)
             if outer and label in ("ORG", "GPE", "NORP") and not ent.ent_id_ and self.is_name(doc, start, end):
                 label = "PERSON"
             if label == "PERSON" and outer:
@@ -101,7 +98,7 @@ class TitleParser:
             if i in taken or not token.is_title:
                 continue
             found = self.title_ending_at(doc, i)
-            if not found or doc[found[0]].i in taken:
+            if not found or found[0] in taken:
                 continue
             end = self.name_after(doc, i)
             if end > i and not any(j in taken for j in range(i, end)):
