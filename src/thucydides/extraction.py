@@ -26,6 +26,14 @@ def make_document(report: RawReport, published: str | None = None) -> Document:
                     outlet=report.outlet, url=report.url, carries_text=report.from_html)
 
 
+def prepared(nlp, document: Document):
+    """The tokenised text with what the components need to know about the report: its date and outlet."""
+    doc = nlp.make_doc(document.text)
+    doc._.thuc_published = document.published
+    doc._.thuc_outlet = document.outlet
+    return doc
+
+
 def parsed_in_batches(nlp, documents: list[Document], on_error) -> Iterator[tuple[Document, object]]:
     """(document, spaCy doc) pairs in order; a batch that fails is redone one by one, so one bad
     document costs only itself: it is passed to `on_error` (or raised when there is none) and
@@ -33,7 +41,7 @@ def parsed_in_batches(nlp, documents: list[Document], on_error) -> Iterator[tupl
     for first in range(0, len(documents), BATCH_SIZE):
         batch = documents[first:first + BATCH_SIZE]
         try:
-            parsed = list(nlp.pipe(d.text for d in batch))
+            parsed = list(nlp.pipe(prepared(nlp, d) for d in batch))
         except Exception:
             parsed = None
         if parsed is not None:
@@ -41,7 +49,7 @@ def parsed_in_batches(nlp, documents: list[Document], on_error) -> Iterator[tupl
             continue
         for document in batch:
             try:
-                yield document, nlp(document.text)
+                yield document, nlp(prepared(nlp, document))
             except Exception as error:
                 if on_error is None:
                     raise
@@ -65,7 +73,7 @@ def extract_documents(documents: Iterable[Document], on_error=None) -> Iterator[
             continue
         _, doc = next(parsed)
         if doc is not None:
-            yield Extraction(document, entities=tuple(doc._.thuc_entities or ()))
+            yield Extraction(document, entities=tuple(doc._.thuc_entities or ()), events=tuple(doc._.thuc_events or ()))
 
 
 def extract(text: str, published: str | dt.date | None = None, title: str | None = None,

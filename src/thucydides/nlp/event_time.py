@@ -1,0 +1,120 @@
+"""When an event happened: the time expression of its clause, else of its sentence, else the date of
+the report that carries it, else the last date the narrative gave, else the report's own date for
+present and present-perfect statements, else unknown.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Span, Token
+
+from thucydides.model import When
+from thucydides.time.detect import TimeMention, find_time_expressions
+from thucydides.time.resolve import resolve, to_date
+
+ONGOING_VERBS = {"began", "begun", "started", "launched", "erupted", "broke"}
+
+
+def tense_of(verb: Token) -> str:
+    """past, present (present and present perfect), future, or past (past perfect)."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in aux}
+    if words & {"will", "shall", "'ll"} or "going" in words:
+        return "future"
+    if words & {"had"}:
+        return "past"
+    if words & {"have", "has", "'ve", "is", "are", "am", "'s", "'re"}:
+        return "present"
+    if words & {"was", "were", "did"}:
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ in ("VBG", "VBN", "VB") and verb.head.i != verb.i and verb.dep_ in ("xcomp", "conj", "advcl", "acl"):
+        return tense_of(verb.head)
+    return "past"
+
+
+class EventClock:
+    """Resolves the time of the events of one report."""
+
+    def __init__(self, doc: Doc, published: str | None, reporting_verbs: set[str]):
+        self.doc = doc
+        self.anchor = to_date(published)
+        self.reporting = reporting_verbs
+        self.mentions: list[tuple[TimeMention, Token, Token, When]] = []  # mention, root token, governing verb, when
+        for m in find_time_expressions(doc.text):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            verb = governing(root)
+            self.mentions.append((m, root, verb, resolve(m.text, self.anchor, tense_of(verb) if verb.pos_ in ("VERB", "AUX") else None)))
+        self.narrative: list[tuple[int, When]] = [  # dates that anchor what follows: report and event dates
+            (root.sent.start, when) for m, root, verb, when in self.mentions
+            if when.precision in ("day", "days") and not in_relative_clause(root)]
+
+    def when_of(self, trigger: Token, clause: Token, sent: Span) -> When:
+        in_sentence = [x for x in self.mentions if x[1].sent.start == sent.start and x[3].precision != "unknown"]
+        own = [x for x in in_sentence if x[2].i in (clause.i, trigger.i) or self.attached_to_noun(x, trigger)]
+        if own:
+            return self.ongoing(own[0])
+        reported = [x for x in in_sentence if x[2].lower_ in self.reporting]
+        if reported:
+            return reported[0][3]
+        free = [x for x in in_sentence if not in_relative_clause(x[1]) and x[2].i != clause.i
+                and x[2].pos_ in ("VERB", "AUX") and clause not in x[2].subtree and x[2] not in clause.subtree
+                or x[2].i == sent.root.i and clause.i != sent.root.i and x[2] in clause.ancestors]
+        if free:
+            return free[0][3]
+        earlier = [w for start, w in self.narrative if start < sent.start and start >= self.paragraph_floor(sent)]
+        if earlier:
+            last = earlier[-1]
+            return When(last.start, last.end, last.precision, None)
+        if self.anchor is not None and tense_of(clause if clause.pos_ in ("VERB", "AUX") else trigger) == "present":
+            return When(self.anchor.isoformat(), self.anchor.isoformat(), "day", None)
+        return When(None, None, "unknown", None)
+
+    @staticmethod
+    def attached_to_noun(mention, trigger: Token) -> bool:
+        """ "the attack ... on Sept. 15", "the offensive ... that began on Nov. 27": a time inside the
+        trigger noun's phrase, not inside a clause of its own (save one that says when it began)."""
+        m, root, verb, when = mention
+        if trigger.pos_ in ("VERB", "AUX") or root not in trigger.subtree or root.i == trigger.i:
+            return False
+        return verb not in trigger.subtree or verb.lower_ in ONGOING_VERBS
+
+    def ongoing(self, mention) -> When:
+        """ "the offensive that began on Nov. 27": from that day on, up to the report's date."""
+        m, root, verb, when = mention
+        if verb.lower_ in ONGOING_VERBS and when.start and self.anchor and when.precision == "day":
+            end = max(self.anchor, dt.date.fromisoformat(when.start)).isoformat()
+            return When(when.start, end, "range", when.text)
+        return when
+
+    def paragraph_floor(self, sent: Span) -> int:
+        """The start of the paragraph before the sentence's own: how far back a narrative date carries."""
+        text = self.doc.text
+        breaks = 0
+        pos = sent.start_char
+        while pos > 0:
+            pos = text.rfind("\n\n", 0, pos)
+            if pos == -1:
+                return 0
+            breaks += 1
+            if breaks == 2:
+                token = self.doc.char_span(pos, pos + 2, alignment_mode="expand")
+                return token.end if token is not None else 0
+        return 0
+
+
+def governing(token: Token) -> Token:
+    t = token
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def in_relative_clause(token: Token) -> bool:
+    return any(a.dep_ in ("relcl",) for a in token.ancestors)

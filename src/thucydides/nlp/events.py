@@ -1,0 +1,698 @@
+"""`thuc_events`: the events a parsed report states, with their arguments, place, time and attribution.
+
+Triggers come from the lexicon (nouns, verbs, phrases); arguments from the dependency parse:
+subjects and passive agents are actors, objects and "on/against X" targets, "in/at/near X" the
+place. One event per place ("battles in Hama, Homs and Suwayda" is three); a restatement in a
+following sentence ("This hasty retreat", "The Kremlin dismissed Kiselyov") adds its evidence to
+the event it restates.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from thucydides.model import Attribution, Event, Evidence, Quantity, When
+from thucydides.nlp.attribution import ASSERTED, Claim, attribution_words, normalize_name, paragraph_of
+from thucydides.nlp.lexicon import get_lexicon
+from thucydides.nlp.triggers import Trigger, TriggerLexicon, get_trigger_lexicon
+from thucydides.nlp.event_time import EventClock
+
+if not Doc.has_extension("thuc_events"):
+    Doc.set_extension("thuc_events", default=None)
+if not Doc.has_extension("thuc_published"):
+    Doc.set_extension("thuc_published", default=None)
+
+PLACE_PREPS = {"in", "at", "near", "outside", "into", "from", "inside", "around", "across", "on", "to", "towards",
+               "toward", "within", "throughout", "off", "along", "over", "of", "between", "through"}
+TARGET_PREPS = {"on", "against", "at", "upon"}
+SUBCLAUSE_DEPS = {"relcl", "ccomp", "advcl", "parataxis", "csubj"}
+ROLE_HEADS = {"commander", "head", "chief", "leader", "director", "minister", "spokesman", "general", "colonel",
+              "officer", "governor", "president", "admiral", "deputy"}
+PLACE_NOUNS = {"city", "cities", "town", "towns", "village", "villages", "outskirts", "region", "province",
+               "district", "area", "areas", "suburbs", "suburb", "vicinity", "centre", "center", "port", "governorate",
+               "oblast", "state", "part", "parts", "north", "south", "east", "west", "border", "capital"}
+VAGUE_AMOUNTS = {"hundreds": None, "dozens": None, "thousands": None, "scores": None, "tens": None, "numerous": None,
+                 "several": None, "many": None, "millions": None}
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+                "hundred": 100, "dozen": 12, "a dozen": 12}
+WEAPON_WORDS = {"missile", "missiles", "drone", "drones", "rocket", "rockets", "shells", "bombs", "mortar", "mortars",
+                "artillery", "munitions", "grenades"}
+EQUIPMENT_WORDS = {"equipment", "weapons", "tanks", "vehicles", "drones", "aircraft", "helicopters", "helicopter",
+                   "ammunition", "munitions", "arms", "devices", "systems", "stockpile", "guns", "jets", "ships"}
+SPECIFICITY = {"FACILITY": 4, "city": 3, "LOCATION": 2, "region": 1, "country": 0}
+
+
+@dataclass
+class Candidate:
+    """An event being assembled from one trigger."""
+
+    type: str
+    trigger: Token
+    clause: Token  # the verb whose clause states it (the trigger itself, or its light verb)
+    sent: Span
+    lemma: str
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    subtype: str | None = None
+    negated: bool = False
+    definite: bool = False  # "the attack", "this retreat": may restate an earlier event
+    background: bool = False  # "amid the withdrawal": context for the sentence, not news
+    evidence: list[Span] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    when: When | None = None
+    claim: Claim = ASSERTED
+
+
+class EventFinder:
+    def __init__(self):
+        self.lex: TriggerLexicon = get_trigger_lexicon()
+        self.lexicon = get_lexicon()
+        self.reporting = attribution_words()["reporting_verbs"]
+
+    # ---- entry point ---------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        entities = {e.id: e for e in doc._.thuc_entities or ()}
+        self.entity_of_token = token_entities(doc, entities)
+        self.entities = entities
+        claims = doc._.thuc_claims or []
+        sents = list(doc.sents)
+        self.trigger_tokens = self.trigger_positions(doc)
+        clock = EventClock(doc, doc._.thuc_published, self.reporting)
+        candidates: list[Candidate] = []
+        for k, sent in enumerate(sents):
+            found = self.candidates_in(doc, sent)
+            self.share_within_sentence(sent, found)
+            for c in found:
+                c.claim = claims[k] if k < len(claims) else ASSERTED
+                c.evidence = [sent]
+            candidates += found
+        for c in candidates:
+            c.when = clock.when_of(c.trigger, c.clause, c.sent)
+        paragraphs = paragraph_of(doc)
+        events = self.merge(doc, candidates, paragraphs, sents)
+        self.place_from_context(events, paragraphs, {s.start: k for k, s in enumerate(sents)})
+        doc._.thuc_events = [self.to_event(doc, n, c) for n, c in enumerate(events, 1)]
+        return doc
+
+    # ---- triggers -----------------------------------------------------------------------------------
+    def trigger_positions(self, doc: Doc) -> set[int]:
+        """Tokens that could state an event: argument search does not walk into another event's words."""
+        out = set()
+        for t in doc:
+            if t.lower_ in self.lex.verbs and t.tag_.startswith("VB") or t.pos_ == "NOUN" and \
+                    self.lex.nouns.get((t.lower_,)) and t.lower_ not in self.lex.not_triggers:
+                out.add(t.i)
+        return out
+
+    def share_within_sentence(self, sent: Span, found: list[Candidate]) -> None:
+        """An event inside another's clause ("advancing ..., with battles in X") takes its actors, and
+        its place when it names none; the outer one does not take the inner one's place."""
+        for c in found:
+            for o in found:
+                if o is c or c.trigger not in o.clause.subtree and c.trigger not in o.trigger.subtree:
+                    continue
+                if not c.actors and o.actors and c.type in ("BATTLE", "OFFENSIVE", "ATTACK"):
+                    c.actors = list(o.actors)
+                if not c.places and o.places:
+                    c.places = list(o.places[:1])
+        for c in found:
+            if not c.places:
+                c.places = self.sentence_places(sent, c)
+
+    def sentence_places(self, sent: Span, c: Candidate) -> list[str]:
+        """The first place the sentence gives with "in/at/near", when the event's own clause gives none."""
+        for t in sent:
+            if t.dep_ == "prep" and t.lower_ in ("in", "at", "near", "outside", "inside"):
+                for o in t.children:
+                    if o.dep_ == "pobj":
+                        for p in self.places_in_phrase(o):
+                            eid = self.entity_of_token[p.i]
+                            if eid not in c.actors and eid not in c.targets:
+                                return [eid]
+        return []
+
+    def place_from_context(self, events: list[Candidate], paragraphs: list[int], sent_index: dict[int, int]) -> None:
+        """Still no place: the previous event's of the same paragraph, else the report's main country."""
+        home = self.main_country()
+        previous: Candidate | None = None
+        for e in events:
+            if not e.places:
+                same_paragraph = previous is not None and paragraphs[sent_index[previous.sent.start]] == \
+                    paragraphs[sent_index[e.sent.start]]
+                if same_paragraph and previous.places:
+                    e.places = list(previous.places)
+                elif home:
+                    e.places = [home]
+            previous = e
+
+    def main_country(self) -> str | None:
+        """The country entity mentioned most, when it has at least three mentions."""
+        countries = [e for e in self.entities.values() if e.type == "LOCATION" and e.kind == "country"]
+        if not countries:
+            return None
+        best = max(countries, key=lambda e: len(e.mentions))
+        return best.id if len(best.mentions) >= 3 else None
+
+    def candidates_in(self, doc: Doc, sent: Span) -> list[Candidate]:
+        words = [t.lower_ for t in sent]
+        out: list[Candidate] = []
+        taken: set[int] = set()
+        k = 0
+        while k < len(words):
+            token = sent[k]
+            phrase = self.lex.phrase_at(words, k)
+            if phrase:
+                head = max(sent[k:k + phrase.size], key=lambda t: t.pos_ in ("VERB", "AUX"))
+                if head.pos_ not in ("VERB", "AUX"):
+                    head = sent[k:k + phrase.size].root
+                out.append(self.candidate(doc, sent, Trigger(phrase.type, phrase.lemma, "phrase"), head, verbal=True))
+                taken |= set(range(token.i, token.i + phrase.size))
+                k += phrase.size
+                continue
+            noun = self.lex.noun_at(words, k) if token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") or token.tag_ == "VBG" else None
+            if noun and token.i not in taken:
+                head = sent[k:k + noun.size].root if noun.size > 1 else token
+                if head.pos_ in ("NOUN", "PROPN") or head.tag_ in ("NN", "NNS") or (head.pos_ == "ADJ" and head.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass")):
+                    c = self.noun_candidate(doc, sent, noun, head)
+                    if c is not None:
+                        out.append(c)
+                    taken |= set(range(token.i, token.i + noun.size))
+                    k += noun.size
+                    continue
+            verb = self.lex.verbs.get(token.lower_)
+            if verb and token.i not in taken and token.tag_.startswith("VB") and token.dep_ not in ("amod", "compound"):
+                c = self.verb_candidate(doc, sent, verb, token)
+                if c is not None:
+                    out.append(c)
+            k += 1
+        return [c for c in out if c is not None]
+
+    def candidate(self, doc, sent, trigger: Trigger, head: Token, verbal: bool) -> Candidate:
+        clause = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
+        c = Candidate(trigger.type, head, clause, sent, trigger.lemma)
+        self.arguments_of_verb(c, head, trigger)
+        self.finish(doc, c)
+        return c
+
+    def verb_candidate(self, doc: Doc, sent: Span, trigger: Trigger, verb: Token) -> Candidate | None:
+        lemma = trigger.lemma
+        if lemma in self.lex.particles:
+            if not any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in self.lex.particles[lemma] for c in verb.children):
+                return None
+        if any(c.dep_ in ("dobj", "nsubjpass") and self.lex.noun_at([c.lower_], 0) for c in verb.children) \
+                and self.lex.light_kind(verb.lower_):
+            return None  # "carried out a strike": the noun is the trigger
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        type_ = trigger.type
+        if lemma in ("take", "gain", "lose"):
+            has_place = self.place_tokens(verb)
+            if obj is not None and obj.lower_ in ("control", "ground", "hold") or lemma == "take" and obj is not None \
+                    and self.is_place(obj):
+                if not has_place and not (obj is not None and self.is_place(obj)):
+                    return None
+                type_ = "OFFENSIVE"
+            elif lemma != "lose":
+                return None
+        if lemma == "launch" and not (obj is not None and obj.lower_ in WEAPON_WORDS):
+            return None
+        if lemma == "fire":
+            if obj is not None and self.entity_type(obj) == "PERSON":
+                type_ = "LEADERSHIP"
+            elif not (obj is not None and obj.lower_ in WEAPON_WORDS or any(
+                    c.dep_ == "prep" and c.lower_ in ("at", "on") for c in verb.children)):
+                return None
+        if lemma in ("appear", "arrive", "visit") and not self.place_tokens(verb) and not (obj is not None and self.is_place(obj)):
+            return None
+        if lemma == "push" and not any(c.dep_ == "prep" and c.lower_ in ("into", "toward", "towards", "through") for c in verb.children):
+            return None
+        if lemma in ("down",) and verb.tag_ not in ("VBD", "VBN"):
+            return None
+        if lemma == "capture" and obj is not None:
+            if obj.lower_ in EQUIPMENT_WORDS:
+                type_ = "MATERIEL"
+            elif self.entity_type(obj) == "PERSON" or obj.lower_ in ("soldiers", "troops", "servicemen", "fighters", "prisoners"):
+                type_ = "CASUALTIES"
+        if lemma == "destroy" and obj is not None and obj.lower_ in EQUIPMENT_WORDS:
+            type_ = "MATERIEL"
+        if lemma == "target" and verb.dep_ == "amod":
+            return None
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and lemma in ("arm", "base", "station"):
+            return None
+        c = Candidate(type_, verb, verb, sent, lemma)
+        self.arguments_of_verb(c, verb, trigger)
+        if type_ == "CASUALTIES" and lemma == "kill" and self.civilian(c, verb):
+            c.type = "VIOLENCE_AGAINST_CIVILIANS"
+        self.finish(doc, c)
+        return c
+
+    def noun_candidate(self, doc: Doc, sent: Span, trigger: Trigger, noun: Token) -> Candidate | None:
+        if noun.lower_ in self.lex.not_triggers or noun.dep_ in ("compound", "amod") and noun.head.pos_ in ("NOUN", "PROPN") \
+                and noun.head.i != noun.i:
+            if not (noun.dep_ == "amod" and noun.head.lower_ in ("thrust", "actions", "operation", "operations", "push")):
+                return None
+        if noun.dep_ == "amod":
+            noun = noun.head  # "the offensive thrust", "offensive actions"
+        head = noun.head
+        light = self.lex.light_kind(head.lower_) if head.i != noun.i else None
+        clause = governing_verb(noun)
+        c = Candidate(trigger.type, noun, clause, sent, trigger.lemma)
+        c.definite = any(ch.dep_ in ("det", "poss") and ch.lower_ in ("the", "this", "that", "these", "those", "such", "its", "their", "his")
+                         for ch in noun.children)
+        c.background = self.is_background(noun)
+        if light and noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
+            self.arguments_of_light_verb(c, head, light, noun)
+        elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lower_ in ("credited", "blamed", "responsible", "accused"):
+            subject = self.subjects(head.head)
+            c.actors += subject
+        if trigger.type == "LEADERSHIP":
+            c.subtype = self.lex.subtypes.get(trigger.lemma)
+        for child in noun.children:
+            if child.dep_ == "prep":
+                objs = [o for o in child.children if o.dep_ == "pobj"]
+                if child.lower_ == "by":
+                    c.actors += self.entities_of_all(objs)
+                elif child.lower_ in TARGET_PREPS and trigger.type in ("ATTACK", "BATTLE", "VIOLENCE_AGAINST_CIVILIANS"):
+                    c.targets += self.targets_of_all(objs)
+                elif child.lower_ == "between":
+                    sides = self.entities_of_all(objs, conj=True)
+                    c.actors += sides[:1]
+                    c.targets += sides[1:]
+                elif child.lower_ == "of":
+                    found = self.entities_of_all(objs)
+                    if trigger.type in ("WITHDRAWAL", "DEPLOYMENT", "PROTEST", "OFFENSIVE", "SUPPORT") or \
+                            trigger.lemma in self.lex.noun_of_is_actor:
+                        c.actors += found
+                    elif trigger.type in ("LEADERSHIP", "ARREST", "CASUALTIES", "VIOLENCE_AGAINST_CIVILIANS"):
+                        c.targets += found
+                elif child.lower_ in ("from", "with") and trigger.type in ("SUPPORT",):
+                    c.actors += self.entities_of_all(objs)
+        if trigger.type == "SUPPORT" and noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ in ("NOUN", "PROPN"):
+            c.targets += self.entities_of(head.head)  # "insurgents with the support of X"
+        if noun.dep_ in ("nsubj",) and noun.head.pos_ in ("VERB", "AUX") and not c.actors:
+            for prep in noun.head.children:  # "clashes erupted between X and Y"
+                if prep.dep_ == "prep" and prep.lower_ == "between":
+                    sides = self.entities_of_all([o for o in prep.children if o.dep_ == "pobj"], conj=True)
+                    c.actors += sides[:1]
+                    c.targets += sides[1:]
+        self.finish(doc, c)
+        return c
+
+    def is_background(self, noun: Token) -> bool:
+        """ "amid the withdrawal", "during battles in Syria": a noun under a background preposition."""
+        head = noun.head
+        return noun.dep_ == "pobj" and head.lower_ in self.lex.background_preps
+
+    # ---- arguments ----------------------------------------------------------------------------------
+    def arguments_of_verb(self, c: Candidate, verb: Token, trigger: Trigger) -> None:
+        objects_present = any(ch.dep_ == "dobj" for ch in verb.children)
+        passive = any(ch.dep_ in ("nsubjpass", "auxpass") for ch in verb.children) or (
+            verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("pcomp", "acl", "amod") and not objects_present)
+        subjects = self.subjects(verb)
+        objects = [ch for ch in verb.children if ch.dep_ in ("dobj", "attr")]
+        agents = [o for ch in verb.children if ch.dep_ == "agent" for o in ch.children if o.dep_ == "pobj"]
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+            subjects = self.entities_of(verb.head)  # "forces attacking checkpoints"
+        if passive or (verb.dep_ == "acl" and verb.tag_ == "VBN") or (verb.tag_ == "VBN" and trigger.pos == "phrase"):
+            c.targets += subjects
+            c.actors += self.entities_of_all(agents)
+        elif c.lemma in self.lex.subject_is_target:
+            c.targets += subjects
+        else:
+            c.actors += subjects
+            c.targets += self.targets_of_all(objects) if c.type not in ("WITHDRAWAL", "DEPLOYMENT") else []
+        for prep in verb.children:
+            if prep.dep_ != "prep":
+                continue
+            objs = [o for o in prep.children if o.dep_ == "pobj"]
+            if prep.lower_ in TARGET_PREPS and c.type in ("ATTACK", "BATTLE"):
+                c.targets += self.targets_of_all(objs)
+            elif prep.lower_ in ("with", "against") and c.type == "BATTLE":
+                c.targets += self.entities_of_all(objs)
+            elif prep.lower_ == "from" and c.type == "SUPPORT":
+                c.actors += self.entities_of_all(objs)
+            elif prep.lower_ == "with" and objs and objs[0].lower_ == "support":
+                c.actors += [e for o in objs for p in o.children if p.lower_ == "of" for e in self.entities_of_all(list(p.children))]
+        for subject in (ch for ch in verb.children if ch.dep_ == "nsubj"):
+            for prep in subject.children:  # "insurgents with the support of Ukrainian fighters"
+                if prep.dep_ == "prep" and prep.lower_ == "with":
+                    for o in prep.children:
+                        if o.lower_ == "support":
+                            c.actors += [e for p in o.children if p.lower_ == "of" for e in self.entities_of_all(list(p.children))]
+        if c.type == "LEADERSHIP":
+            c.subtype = self.lex.subtypes.get(c.lemma)
+        c.negated = any(ch.dep_ == "neg" for ch in verb.children)
+
+    def arguments_of_light_verb(self, c: Candidate, verb: Token, kind: str, noun: Token) -> None:
+        passive = any(ch.dep_ in ("nsubjpass", "auxpass") for ch in verb.children)
+        subjects = self.subjects(verb) if noun.dep_ in ("dobj", "attr") else []
+        agents = [o for ch in verb.children if ch.dep_ == "agent" for o in ch.children if o.dep_ == "pobj"]
+        if passive:
+            c.actors += self.entities_of_all(agents)
+        elif kind == "actor":
+            c.actors += subjects
+        elif kind == "target":
+            c.targets += subjects
+            for prep in verb.children:  # "received training from X"
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+                    c.actors += self.entities_of_all([o for o in prep.children if o.dep_ == "pobj"])
+        c.negated = any(ch.dep_ == "neg" for ch in verb.children) or any(
+            ch.dep_ == "det" and ch.lower_ == "no" for ch in noun.children)
+
+    def subjects(self, verb: Token) -> list[str]:
+        """Entity ids of a verb's subject, following conjunctions and "prompting X to replace"."""
+        seen = verb
+        for _ in range(4):
+            subject = [ch for ch in seen.children if ch.dep_ in ("nsubj", "nsubjpass")]
+            if subject:
+                if subject[0].tag_ in ("WDT", "WP") and seen.dep_ == "relcl":
+                    return self.entities_of(seen.head)
+                return self.entities_of_all(subject, conj=True)
+            if seen.dep_ == "conj":
+                seen = seen.head
+                continue
+            if seen.dep_ == "xcomp":
+                obj = [ch for ch in seen.head.children if ch.dep_ == "dobj"]
+                if obj:
+                    return self.entities_of_all(obj)
+                seen = seen.head
+                continue
+            break
+        return []
+
+    def entities_of_all(self, tokens: list[Token], conj: bool = True) -> list[str]:
+        out: list[str] = []
+        for t in tokens:
+            for e in self.entities_of(t, conj=conj):
+                if e not in out:
+                    out.append(e)
+        return out
+
+    def entities_of(self, token: Token, conj: bool = True, depth: int = 0) -> list[str]:
+        """The entities a noun phrase names: itself, its apposition ("the commander ..., Gen. X"),
+        the group it names ("a coalition of X", "members of X"), its conjuncts."""
+        out: list[str] = []
+        own = self.entity_of_token.get(token.i)
+        appos = [ch for ch in token.children if ch.dep_ in ("appos", "npadvmod") and self.entity_of_token.get(ch.i)]
+        if own:
+            out.append(own)
+        elif appos:
+            out += [self.entity_of_token[a.i] for a in appos]
+        elif depth < 2:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of" and token.lower_ not in ROLE_HEADS:
+                    out += [e for o in child.children if o.dep_ == "pobj" for e in self.entities_of(o, True, depth + 1)]
+                elif child.dep_ in ("compound", "nmod", "poss") and self.entity_of_token.get(child.i) and \
+                        self.entities[self.entity_of_token[child.i]].type in ("ORGANIZATION", "PERSON") and token.pos_ == "NOUN" \
+                        and token.lower_ in ("units", "unit", "group", "forces", "troops", "team", "fighters", "members"):
+                    out.append(self.entity_of_token[child.i])
+        if not out and token.lower_ in ROLE_HEADS:  # "the commander of X, Gen. Name" parsed apart
+            end = token.right_edge.i + 1
+            if end + 1 < len(token.doc) and token.doc[end].text == ",":
+                follower = self.entity_of_token.get(end + 1) or self.entity_of_token.get(end + 2)
+                if follower and self.entities[follower].type == "PERSON":
+                    out.append(follower)
+        if conj:
+            for child in token.children:
+                if child.dep_ == "conj":
+                    out += [e for e in self.entities_of(child, True, depth) if e not in out]
+        return out
+
+    def targets_of_all(self, tokens: list[Token]) -> list[str]:
+        """Targets: named entities, else the forces of the country an unnamed target belongs to
+        ("a Russian military base" -> Russian forces)."""
+        out = self.entities_of_all(tokens)
+        if out:
+            return [e for e in out if self.entities[e].type != "LOCATION" or self.entities[e].kind == "country"]
+        for t in tokens:
+            for word in [t, *t.children]:
+                country = self.lexicon.country_of_word(word.text) if word.text[:1].isupper() else None
+                if country:
+                    forces = self.forces_of(country)
+                    if forces:
+                        out.append(forces)
+                        break
+        return out
+
+    def forces_of(self, country: str) -> str | None:
+        for e in self.entities.values():
+            if e.generic and e.country == country and e.kind == "military":
+                return e.id
+        return None
+
+    def entity_type(self, token: Token) -> str | None:
+        eid = self.entity_of_token.get(token.i)
+        return self.entities[eid].type if eid else None
+
+    def is_place(self, token: Token) -> bool:
+        return self.entity_type(token) in ("LOCATION", "FACILITY")
+
+    def civilian(self, c: Candidate, verb: Token) -> bool:
+        words = [t.lower_ for t in verb.subtree if t.i < verb.i + 12]
+        return any(w in self.lex.civilian_words for w in words)
+
+    # ---- places ---------------------------------------------------------------------------------------
+    def place_tokens(self, head: Token, own: tuple[Token, ...] = ()) -> list[Token]:
+        """Place entities in the "in/at/near X" phrases of a clause, outside its nested clauses and
+        the phrases of other events."""
+        out = []
+        stack = [ch for ch in head.children if ch.dep_ not in SUBCLAUSE_DEPS]
+        while stack:
+            t = stack.pop(0)
+            if t.dep_ in SUBCLAUSE_DEPS or t.i in getattr(self, "trigger_tokens", ()) and t not in own:
+                continue
+            if t.dep_ == "prep" and t.lower_ in PLACE_PREPS:
+                for o in t.children:
+                    if o.dep_ == "pobj":
+                        out += self.places_in_phrase(o)
+            stack += [ch for ch in t.children]
+        return out
+
+    def places_in_phrase(self, token: Token) -> list[Token]:
+        """ "the cities of Hama, Homs and Suwayda" -> the three; "the southeastern outskirts of Aleppo" -> Aleppo."""
+        if self.is_place(token):
+            return [token] + [t for t in token.children if t.dep_ == "conj" and self.is_place(t)] + [
+                t for c in token.children if c.dep_ == "conj" for t in c.children if t.dep_ == "conj" and self.is_place(t)]
+        if token.lower_ in PLACE_NOUNS:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for o in child.children:
+                        if o.dep_ == "pobj":
+                            return self.places_in_phrase(o)
+            for child in token.children:
+                if child.dep_ in ("compound", "amod", "poss") and self.is_place(child):
+                    return [child]
+        for child in token.children:  # "Syria's Aleppo governate", "the Khmeimim Air Base"
+            if child.dep_ in ("compound", "poss", "amod", "nmod") and self.is_place(child):
+                eid = self.entity_of_token[child.i]
+                if self.entity_of_token.get(token.i) in (None, eid):
+                    return [child]
+        return []
+
+    def finish(self, doc: Doc, c: Candidate) -> None:
+        """Place, quantities and deduplicated arguments of a candidate."""
+        heads = [c.trigger] + ([c.clause] if c.clause is not None and c.clause.i != c.trigger.i else [])
+        places: list[str] = []
+        for head in heads:
+            for t in self.place_tokens(head, tuple(heads)):
+                eid = self.entity_of_token[t.i]
+                if eid not in places and eid not in c.actors and eid not in c.targets:
+                    places.append(eid)
+        if c.trigger.dep_ in ("nsubj", "nsubjpass") or c.trigger.pos_ == "VERB":
+            places = places or self.capital_place(doc, c)
+        c.places = self.most_specific_first(places)
+        c.actors = unique(c.actors)
+        c.targets = [t for t in unique(c.targets) if t not in c.actors]
+        c.quantities = self.quantities(c)
+
+    def capital_place(self, doc: Doc, c: Candidate) -> list[str]:
+        """ "evacuating the capital": the capital named earlier in the report."""
+        for t in c.trigger.subtree:
+            if t.lower_ == "capital" and t.dep_ in ("dobj", "pobj"):
+                capitals = {normalize_name(country.capital) for country in self.lexicon.countries.values() if country.capital}
+                best = None
+                for e in self.entities.values():
+                    if e.type == "LOCATION" and normalize_name(e.name) in capitals and e.mentions[0][0] < t.idx:
+                        best = e.id
+                return [best] if best else []
+        return []
+
+    def most_specific_first(self, places: list[str]) -> list[str]:
+        """Keep the text's order, but drop a country when a place inside it is named too."""
+        if len(places) <= 1:
+            return places
+        specific = [p for p in places if self.entities[p].kind != "country"]
+        return specific or places
+
+    def quantities(self, c: Candidate) -> list[Quantity]:
+        out = []
+        scope = list(c.trigger.subtree) + ([t for t in c.clause.subtree] if c.clause is not None else [])
+        seen = set()
+        for t in scope:
+            if t.i in seen or t.sent != c.sent:
+                continue
+            seen.add(t.i)
+            if t.dep_ == "nummod" and (t.like_num or t.lower_ in NUMBER_WORDS) and t.head.pos_ == "NOUN":
+                if t.head.lower_ in ("times",) or t.ent_type_ == "DATE":
+                    continue
+                out.append(Quantity(text=f"{t.text} {t.head.text}", value=number_value(t.text), what=t.head.lower_))
+            elif t.lower_ in VAGUE_AMOUNTS and t.pos_ in ("NOUN", "ADJ", "NUM"):
+                of = next((p for p in t.children if p.lower_ == "of"), None)
+                what = next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else t.head
+                out.append(Quantity(text=t.text, value=None, what=what.lower_ if what is not None else None))
+        unique_q = []
+        for q in out:
+            if q.text not in {x.text for x in unique_q}:
+                unique_q.append(q)
+        return unique_q
+
+    # ---- one event per place, restatements merged --------------------------------------------------
+    def merge(self, doc: Doc, candidates: list[Candidate], paragraphs: list[int], sents: list[Span]) -> list[Candidate]:
+        sent_index = {s.start: k for k, s in enumerate(sents)}
+        events: list[Candidate] = []
+        for c in candidates:
+            k = sent_index[c.sent.start]
+            same = [e for e in events if e.type == c.type and sent_index[e.sent.start] == k and self.compatible(e, c, True)]
+            if same:
+                self.absorb(same[-1], c, add_evidence=False)
+                continue
+            if c.background and self.context_of_other(c, candidates):
+                continue
+            earlier = [e for e in events if e.type == c.type and self.compatible(e, c, False) and (
+                (0 < k - sent_index[e.sent.start] <= 1 and paragraphs[sent_index[e.sent.start]] == paragraphs[k]
+                 and self.continues(e, c))
+                or (c.definite or c.background) and 0 < k - sent_index[e.sent.start] <= 4)]
+            if earlier:
+                self.absorb(earlier[-1], c, add_evidence=True)
+                continue
+            events.append(c)
+        out = []
+        for e in events:
+            if len(e.places) > 1 and all(self.entities[p].type in ("LOCATION",) for p in e.places) and \
+                    len({self.entities[p].kind for p in e.places}) == 1:
+                for p in e.places:  # one event per location
+                    copy = Candidate(**{**e.__dict__})
+                    copy.places = [p]
+                    out.append(copy)
+            else:
+                out.append(e)
+        return out
+
+    def continues(self, first: Candidate, second: Candidate) -> bool:
+        """A next sentence about the same occurrence: a definite or bare restatement, or the same
+        participants (at least one shared), same subtype and no new place."""
+        if second.definite:
+            return True
+        if first.subtype and second.subtype and first.subtype != second.subtype:
+            return False
+        shared = set(first.actors + first.targets) & set(second.actors + second.targets)
+        countries = {self.entities[x].country for x in first.actors + first.targets if self.entities[x].country} & \
+            {self.entities[x].country for x in second.actors + second.targets if self.entities[x].country}
+        return bool(shared or countries) and not (second.places and first.places and second.places[0] not in first.places
+                                                   and self.entities[second.places[0]].kind != "country")
+
+    def compatible(self, a: Candidate, b: Candidate, same_sentence: bool) -> bool:
+        if a.negated != b.negated:
+            return False
+        if a.subtype and b.subtype and a.subtype != b.subtype:
+            return False
+        if a.places and b.places and not set(a.places) & set(b.places):
+            if same_sentence or not (self.entities[b.places[0]].kind == "country" or self.entities[a.places[0]].kind == "country"):
+                if not same_sentence or a.lemma == b.lemma:
+                    return False
+        for x, y in ((a.actors, b.actors), (a.targets, b.targets)):
+            if x and y and not set(x) & set(y):
+                cx = {self.entities[e].country for e in x}
+                cy = {self.entities[e].country for e in y}
+                if not cx & cy:
+                    return False
+        return True
+
+    def context_of_other(self, c: Candidate, candidates: list[Candidate]) -> bool:
+        """A background noun ("during battles in Syria") attached to another event of its sentence."""
+        attached_to = c.trigger.head.head
+        return any(o is not c and o.sent.start == c.sent.start and not o.background and attached_to in (o.trigger, o.clause)
+                   for o in candidates)
+
+    def absorb(self, into: Candidate, other: Candidate, add_evidence: bool) -> None:
+        into.actors = unique(into.actors + other.actors)
+        into.targets = [t for t in unique(into.targets + other.targets) if t not in into.actors]
+        if add_evidence or not into.places:  # a restatement may name the place more precisely
+            places = unique(into.places + other.places)
+            into.places = sorted(places, key=lambda p: -self.specificity(p))[:1] if places else []
+        into.quantities += [q for q in other.quantities if q.text not in {x.text for x in into.quantities}]
+        if add_evidence and other.sent.start not in {s.start for s in into.evidence}:
+            into.evidence.append(other.sent)
+        if (into.when is None or into.when.precision == "unknown") and other.when is not None:
+            into.when = other.when
+        if into.claim.source is None and other.claim.source is not None:
+            into.claim = other.claim
+
+    def specificity(self, eid: str) -> int:
+        e = self.entities[eid]
+        if e.type == "FACILITY":
+            return 4
+        return {"city": 3, "region": 1, "country": 0}.get(e.kind or "", 2)
+
+    # ---- records -------------------------------------------------------------------------------------
+    def to_event(self, doc: Doc, n: int, c: Candidate) -> Event:
+        outlet = doc._.thuc_outlet
+        chain = []
+        if outlet:
+            outlet_id = next((e.id for e in self.entities.values() if normalize_name(e.name) == normalize_name(outlet)), None)
+            chain.append(outlet_id or outlet)
+        if c.claim.source and c.claim.source not in chain:
+            chain.append(c.claim.source)
+        stance = c.claim.stance
+        if stance == "reported" and c.claim.source and c.claim.source == (chain[0] if chain else None):
+            stance = "asserted"
+        evidence = tuple(Evidence(s.start_char, s.start_char + len(s.text.rstrip()), s.text.rstrip()) for s in c.evidence)
+        return Event(id=f"V{n}", type=c.type, attribution=Attribution(tuple(chain), stance, c.claim.cue),
+                     evidence=evidence, when=c.when or When(None, None), actors=tuple(c.actors),
+                     targets=tuple(c.targets), place=c.places[0] if c.places else None,
+                     subtype=c.subtype or c.lemma.replace(" ", "_"), quantities=tuple(c.quantities), negated=c.negated)
+
+
+def unique(items: list[str]) -> list[str]:
+    out = []
+    for x in items:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def governing_verb(token: Token) -> Token:
+    """The nearest verb above a token (the token itself when it is one), or the sentence root."""
+    t = token
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def number_value(text: str) -> float | None:
+    cleaned = text.replace(",", "")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return NUMBER_WORDS.get(text.lower())
+
+
+def token_entities(doc: Doc, entities: dict) -> dict[int, str]:
+    """Token index -> entity id for every token inside an entity mention."""
+    out = {}
+    for e in entities.values():
+        for start, end in e.mentions:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    out.setdefault(t.i, e.id)
+    return out
+
+
+@Language.factory("thuc_events")
+def make_event_finder(nlp: Language, name: str) -> EventFinder:
+    return EventFinder()
