@@ -129,6 +129,37 @@ def sample_paths() -> list[Path]:
     return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".md"))
 
 
+def events_table(extraction) -> Table:
+    """Who did what to whom, where, when, according to whom: one row per event."""
+    names = {e.id: e.name for e in extraction.entities}
+    table = Table(title="events", title_justify="left")
+    for column in ("id", "type", "actors", "targets", "place", "when", "according to", "stance"):
+        table.add_column(column)
+    for v in extraction.events:
+        when = v.when.start or "?"
+        if v.when.end and v.when.end != v.when.start:
+            when += f"..{v.when.end}"
+        table.add_row(v.id, v.type + (" (not)" if v.negated else ""), ", ".join(names.get(a, a) for a in v.actors),
+                      ", ".join(names.get(t, t) for t in v.targets), names.get(v.place, v.place or ""), when,
+                      names.get(v.attribution.chain[-1], v.attribution.chain[-1]) if v.attribution.chain else "",
+                      v.attribution.stance)
+    return table
+
+
+@app.command()
+def when(expression: str = typer.Argument(..., help='A time expression, e.g. "late July 2024" or "on Monday, Dec. 2".'),
+         anchor: Optional[str] = typer.Option(None, "--anchor", help="The report's date (YYYY-MM-DD); default today."),
+         tense: Optional[str] = typer.Option(None, "--tense", help="past, present or future: which way a weekday or "
+                                             "a date without a year falls.")) -> None:
+    """Resolve a time expression against a report's date and print it as JSON."""
+    from thucydides.time import resolve
+
+    if tense is not None and tense not in ("past", "present", "future"):
+        raise typer.BadParameter(f"{tense!r}: use past, present or future", param_hint="--tense")
+    day = parse_date(anchor) or dt.date.today().isoformat()
+    print(json.dumps({**resolve(expression, day, tense).to_dict(), "anchor": day}, ensure_ascii=False))
+
+
 @app.command()
 def demo(out: Optional[Path] = typer.Option(None, "--out", help="Also write the extractions as JSON Lines here.")) -> None:
     """Run the whole job on the sample reports shipped with Thucydides and show what it found."""
@@ -154,11 +185,13 @@ def demo(out: Optional[Path] = typer.Option(None, "--out", help="Also write the 
             table.add_row(e.id, e.type, e.name, e.country or "", ", ".join(e.titles) or (e.kind or ""),
                           ", ".join(e.aliases[:4]))
         console.print(table)
+        if extraction.events:
+            console.print(events_table(extraction))
     if out:
         out.write_text("".join(json.dumps(x.to_dict(), ensure_ascii=False) + "\n" for x in extractions), encoding="utf-8")
         console.print(f"wrote {len(extractions)} extractions to {out}")
-    console.print(f"[green]{len(extractions)} sample reports, "
-                  f"{sum(len(x.entities) for x in extractions)} entities[/green]")
+    console.print(f"[green]{len(extractions)} sample reports, {sum(len(x.entities) for x in extractions)} entities, "
+                  f"{sum(len(x.events) for x in extractions)} events[/green]")
     raise typer.Exit(1 if failures else 0)
 
 

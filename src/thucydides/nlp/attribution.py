@@ -17,6 +17,9 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from thucydides.nlp.layout import layout_of
+from thucydides.nlp.reference import Antecedents, wanted
+
 if not Doc.has_extension("thuc_claims"):
     Doc.set_extension("thuc_claims", default=None)
 if not Doc.has_extension("thuc_outlet"):
@@ -46,20 +49,6 @@ def attribution_words() -> dict[str, set[str]]:
     return {key: set(value) for key, value in data.items()}
 
 
-def paragraph_of(doc: Doc) -> list[int]:
-    """Paragraph number of every sentence (paragraphs end at line breaks)."""
-    out, number = [], 0
-    previous_end = 0
-    for sent in doc.sents:
-        if "\n" in doc.text[previous_end:sent.start_char]:
-            number += 1
-        body = sent.text.rstrip()
-        number += body.count("\n")
-        out.append(number)
-        previous_end = sent.start_char + len(body)
-    return out
-
-
 def quoted_regions(text: str) -> list[tuple[int, int]]:
     """Character spans between opening and closing quotation marks (curly or straight)."""
     regions = []
@@ -75,18 +64,22 @@ class AttributionFinder:
     def __call__(self, doc: Doc) -> Doc:
         entity_at = entity_index(doc)
         self.names = {e.id: e.name for e in doc._.thuc_entities or ()}
+        self.antecedents = Antecedents(list(doc._.thuc_entities or ()))
         self.quotes = quoted_regions(doc.text)
-        sents = list(doc.sents)
+        layout = layout_of(doc)
+        sents = layout.sents
         own = [self.claim_of(doc, s, entity_at) for s in sents]
         named_history: list[str] = []
         for k, claim in enumerate(own):  # "the report states", "he said": the last named source
-            if claim is not None and claim.source == "<anaphor>":
-                own[k] = Claim(named_history[-1] if named_history else None, claim.cue,
-                               "reported" if named_history else "alleged", claim.verb, bool(named_history))
+            if claim is not None and claim.source and claim.source.startswith("<anaphor>"):
+                phrase = claim.source.removeprefix("<anaphor>") or None
+                own[k] = Claim(named_history[-1] if named_history else phrase, claim.cue,
+                               claim.stance if named_history or claim.stance != "reported" else "alleged", claim.verb,
+                               bool(named_history))
             if own[k] is not None and own[k].named and own[k].source:
                 named_history.append(own[k].source)
         own = self.spread_over_quotes(doc, sents, own)
-        paragraphs = paragraph_of(doc)
+        paragraphs = layout.paragraphs
         claims = list(own)
         for k in range(len(sents)):
             if claims[k] is None and k > 0 and paragraphs[k - 1] == paragraphs[k] and claims[k - 1] is not None:
@@ -193,11 +186,18 @@ class AttributionFinder:
             tokens = tokens[:-1]
         if not tokens:
             return None
+        if head.lower_ in words["outlet_staff"]:
+            return Claim(None, cue, "asserted", verb)  # "the reporter said": the outlet's own voice
         if head.pos_ == "PRON" or (head.lower_ in words["anaphors"] and len(tokens) == 1) or (
                 head.lower_ in words["anaphors"] and tokens[0].i == head.i and head.pos_ == "NOUN"):
+            if wanted(head.lower_) is not None and head.lower_ not in ("it", "they"):
+                found = self.antecedents.before(head.idx, head.lower_)
+                if found is not None:
+                    return Claim(found.id, cue, "reported", verb, named=not found.generic)
             if head.lower_ in ("it", "they") and cue in ("reported", "said"):
                 return None
-            return Claim("<anaphor>", cue, "reported", verb)
+            phrase = "" if head.pos_ == "PRON" else doc[tokens[0].i:tokens[-1].i + 1].text
+            return Claim("<anaphor>" + phrase, cue, "reported", verb)
         entity = entity_at(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
         appos = next((c for c in head.children if c.dep_ == "appos"), None)
         if entity is None and appos is not None:  # "the head of X, Col. Gen. Name"

@@ -30,7 +30,7 @@ ROLE_NOUNS = {"commander", "head", "chief", "leader", "director", "minister", "s
 HONORIFICS = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Sir", "Lord", "Lady", "Dame", "Prof."}
 GENERIC_NAMES = {"military": "{adj} forces", "diplomats": "{adj} diplomats", "officials": "{adj} officials",
                  "government_forces": "{adj} government forces", "opposition": "{adj} opposition",
-                 "people": "{plural}"}
+                 "people": "{plural}", "civilians": "{adj} civilians"}
 
 if not Doc.has_extension("thuc_entities"):
     Doc.set_extension("thuc_entities", default=None)
@@ -455,7 +455,7 @@ class EntityBuilder:
         kind = next((m.kind for m in c.mentions if m.kind), None) or (c.entry.kind if c.entry else None)
         if c.generic_key:
             kind = {"diplomats": "government", "officials": "government", "opposition": "armed_group",
-                    "people": "people"}.get(c.generic_key[0], "military")
+                    "people": "people", "civilians": "civilians"}.get(c.generic_key[0], "military")
         roles = []
         seen = set()
         civil = [(t, None, "former" if t.lower().startswith("former") else "current") for t in titles

@@ -9,10 +9,11 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from thucydides.model import When
+from thucydides.nlp.layout import Layout
 from thucydides.time.detect import TimeMention, find_time_expressions
 from thucydides.time.resolve import resolve, to_date
 
-ONGOING_VERBS = {"began", "begun", "started", "launched", "erupted", "broke"}
+ONGOING_VERBS = {"began", "begun", "started", "erupted", "broke"}
 
 
 def tense_of(verb: Token) -> str:
@@ -39,8 +40,9 @@ def tense_of(verb: Token) -> str:
 class EventClock:
     """Resolves the time of the events of one report."""
 
-    def __init__(self, doc: Doc, published: str | None, reporting_verbs: set[str]):
+    def __init__(self, doc: Doc, published: str | None, reporting_verbs: set[str], layout: Layout):
         self.doc = doc
+        self.layout = layout
         self.anchor = to_date(published)
         self.reporting = reporting_verbs
         self.mentions: list[tuple[TimeMention, Token, Token, When]] = []  # mention, root token, governing verb, when
@@ -52,11 +54,12 @@ class EventClock:
             verb = governing(root)
             self.mentions.append((m, root, verb, resolve(m.text, self.anchor, tense_of(verb) if verb.pos_ in ("VERB", "AUX") else None)))
         self.narrative: list[tuple[int, When]] = [  # dates that anchor what follows: report and event dates
-            (root.sent.start, when) for m, root, verb, when in self.mentions
+            (layout.sentence_of(root), when) for m, root, verb, when in self.mentions
             if when.precision in ("day", "days") and not in_relative_clause(root)]
 
     def when_of(self, trigger: Token, clause: Token, sent: Span) -> When:
-        in_sentence = [x for x in self.mentions if x[1].sent.start == sent.start and x[3].precision != "unknown"]
+        k = self.layout.sentence_of(sent[0])
+        in_sentence = [x for x in self.mentions if self.layout.sentence_of(x[1]) == k and x[3].precision != "unknown"]
         own = [x for x in in_sentence if x[2].i in (clause.i, trigger.i) or self.attached_to_noun(x, trigger)]
         if own:
             return self.ongoing(own[0])
@@ -68,7 +71,8 @@ class EventClock:
                 or x[2].i == sent.root.i and clause.i != sent.root.i and x[2] in clause.ancestors]
         if free:
             return free[0][3]
-        earlier = [w for start, w in self.narrative if start < sent.start and start >= self.paragraph_floor(sent)]
+        paragraphs = self.layout.paragraphs
+        earlier = [w for j, w in self.narrative if j < k and paragraphs[k] - paragraphs[j] <= 1]
         if earlier:
             last = earlier[-1]
             return When(last.start, last.end, last.precision, None)
@@ -92,22 +96,6 @@ class EventClock:
             end = max(self.anchor, dt.date.fromisoformat(when.start)).isoformat()
             return When(when.start, end, "range", when.text)
         return when
-
-    def paragraph_floor(self, sent: Span) -> int:
-        """The start of the paragraph before the sentence's own: how far back a narrative date carries."""
-        text = self.doc.text
-        breaks = 0
-        pos = sent.start_char
-        while pos > 0:
-            pos = text.rfind("\n\n", 0, pos)
-            if pos == -1:
-                return 0
-            breaks += 1
-            if breaks == 2:
-                token = self.doc.char_span(pos, pos + 2, alignment_mode="expand")
-                return token.end if token is not None else 0
-        return 0
-
 
 def governing(token: Token) -> Token:
     t = token

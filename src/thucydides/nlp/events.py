@@ -15,7 +15,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from thucydides.model import Attribution, Event, Evidence, Quantity, When
-from thucydides.nlp.attribution import ASSERTED, Claim, attribution_words, normalize_name, paragraph_of
+from thucydides.nlp.attribution import ASSERTED, Claim, attribution_words, normalize_name
+from thucydides.nlp.layout import layout_of
+from thucydides.nlp.reference import Antecedents, wanted
 from thucydides.nlp.lexicon import get_lexicon
 from thucydides.nlp.triggers import Trigger, TriggerLexicon, get_trigger_lexicon
 from thucydides.nlp.event_time import EventClock
@@ -34,6 +36,10 @@ ROLE_HEADS = {"commander", "head", "chief", "leader", "director", "minister", "s
 PLACE_NOUNS = {"city", "cities", "town", "towns", "village", "villages", "outskirts", "region", "province",
                "district", "area", "areas", "suburbs", "suburb", "vicinity", "centre", "center", "port", "governorate",
                "oblast", "state", "part", "parts", "north", "south", "east", "west", "border", "capital"}
+SITE_NOUNS = {"base", "airbase", "airfield", "airport", "port", "harbor", "harbour", "camp", "prison", "hospital",
+              "school", "hotel", "checkpoint", "crossing", "bridge", "headquarters", "compound", "facility", "plant",
+              "refinery", "station", "depot", "market", "mosque", "church", "embassy", "consulate", "governate",
+              "front", "frontline", "sector", "axis", "direction"}
 VAGUE_AMOUNTS = {"hundreds": None, "dozens": None, "thousands": None, "scores": None, "tens": None, "numerous": None,
                  "several": None, "many": None, "millions": None}
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -43,6 +49,15 @@ WEAPON_WORDS = {"missile", "missiles", "drone", "drones", "rocket", "rockets", "
                 "artillery", "munitions", "grenades"}
 EQUIPMENT_WORDS = {"equipment", "weapons", "tanks", "vehicles", "drones", "aircraft", "helicopters", "helicopter",
                    "ammunition", "munitions", "arms", "devices", "systems", "stockpile", "guns", "jets", "ships"}
+def armed(e) -> bool:
+    """Who commits violence: armed groups, militaries, units, people."""
+    return e.kind in ("armed_group", "military", "unit") or e.type == "PERSON"
+LOSABLE = {"soldiers", "troops", "men", "personnel", "lives", "fighters", "servicemen", "control", "ground", "positions",
+           "territory", "equipment", "tanks", "vehicles", "aircraft", "jets", "helicopters", "ships", "people", "members"}
+NEGATIVE_SUBJECTS = {"no one", "nobody", "none", "no-one"}
+AGREEMENT_VERBS = {"reached", "reach", "declared", "declare", "announced", "announce", "brokered", "took", "takes",
+                   "collapsed", "holds", "held", "agreed", "signed", "struck", "extended", "violated"}
+RESPONSIBILITY_WORDS = {"credited", "blamed", "responsible", "accused", "responsibility", "behind"}
 SPECIFICITY = {"FACILITY": 4, "city": 3, "LOCATION": 2, "region": 1, "country": 0}
 
 
@@ -79,10 +94,12 @@ class EventFinder:
         entities = {e.id: e for e in doc._.thuc_entities or ()}
         self.entity_of_token = token_entities(doc, entities)
         self.entities = entities
+        self.antecedents = Antecedents(list(entities.values()))
         claims = doc._.thuc_claims or []
-        sents = list(doc.sents)
+        layout = layout_of(doc)
+        sents = layout.sents
         self.trigger_tokens = self.trigger_positions(doc)
-        clock = EventClock(doc, doc._.thuc_published, self.reporting)
+        clock = EventClock(doc, doc._.thuc_published, self.reporting, layout)
         candidates: list[Candidate] = []
         for k, sent in enumerate(sents):
             found = self.candidates_in(doc, sent)
@@ -93,13 +110,18 @@ class EventFinder:
             candidates += found
         for c in candidates:
             c.when = clock.when_of(c.trigger, c.clause, c.sent)
-        paragraphs = paragraph_of(doc)
+        paragraphs = layout.paragraphs
         events = self.merge(doc, candidates, paragraphs, sents)
         self.place_from_context(events, paragraphs, {s.start: k for k, s in enumerate(sents)})
         doc._.thuc_events = [self.to_event(doc, n, c) for n, c in enumerate(events, 1)]
         return doc
 
     # ---- triggers -----------------------------------------------------------------------------------
+    def inside_name(self, token: Token) -> bool:
+        """A word of a proper name ("African Union Support Mission") states no event."""
+        eid = self.entity_of_token.get(token.i)
+        return eid is not None and not self.entities[eid].generic
+
     def trigger_positions(self, doc: Doc) -> set[int]:
         """Tokens that could state an event: argument search does not walk into another event's words."""
         out = set()
@@ -165,6 +187,9 @@ class EventFinder:
         k = 0
         while k < len(words):
             token = sent[k]
+            if self.inside_name(token):
+                k += 1
+                continue
             phrase = self.lex.phrase_at(words, k)
             if phrase:
                 head = max(sent[k:k + phrase.size], key=lambda t: t.pos_ in ("VERB", "AUX"))
@@ -209,6 +234,8 @@ class EventFinder:
             return None  # "carried out a strike": the noun is the trigger
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         type_ = trigger.type
+        if lemma == "lose" and obj is not None and obj.lower_ not in LOSABLE:
+            return None  # "lost contact", "lost patience"
         if lemma in ("take", "gain", "lose"):
             has_place = self.place_tokens(verb)
             if obj is not None and obj.lower_ in ("control", "ground", "hold") or lemma == "take" and obj is not None \
@@ -232,7 +259,9 @@ class EventFinder:
             return None
         if lemma in ("down",) and verb.tag_ not in ("VBD", "VBN"):
             return None
-        if lemma == "capture" and obj is not None:
+        if lemma in ("surround", "encircle") and obj is not None:
+            return None  # "forces surrounded the hotel": a siege, not losses
+        if lemma in ("capture", "seize", "take") and obj is not None:
             if obj.lower_ in EQUIPMENT_WORDS:
                 type_ = "MATERIEL"
             elif self.entity_type(obj) == "PERSON" or obj.lower_ in ("soldiers", "troops", "servicemen", "fighters", "prisoners"):
@@ -264,11 +293,14 @@ class EventFinder:
         c.definite = any(ch.dep_ in ("det", "poss") and ch.lower_ in ("the", "this", "that", "these", "those", "such", "its", "their", "his")
                          for ch in noun.children)
         c.background = self.is_background(noun)
+        c.negated = any(ch.dep_ == "det" and ch.lower_ == "no" for ch in noun.children)
+        if trigger.type == "AGREEMENT" and not self.agreement_reached(noun):
+            return None
         if light and noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
             self.arguments_of_light_verb(c, head, light, noun)
-        elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lower_ in ("credited", "blamed", "responsible", "accused"):
-            subject = self.subjects(head.head)
-            c.actors += subject
+        elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lower_ in RESPONSIBILITY_WORDS:
+            verb = head.head if head.head.pos_ in ("VERB", "AUX") else governing_verb(head.head)
+            c.actors += self.subjects(verb)  # "credited with the attack", "claimed responsibility for the attack"
         if trigger.type == "LEADERSHIP":
             c.subtype = self.lex.subtypes.get(trigger.lemma)
         for child in noun.children:
@@ -301,6 +333,14 @@ class EventFinder:
                     c.targets += sides[1:]
         self.finish(doc, c)
         return c
+
+    def agreement_reached(self, noun: Token) -> bool:
+        """A ceasefire or deal is news when it is signed, reached, agreed or takes effect, not when mentioned."""
+        verb = noun.head
+        if noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and verb.pos_ in ("VERB", "AUX"):
+            return verb.lower_ in self.lex.verbs and self.lex.verbs[verb.lower_].type == "AGREEMENT" or \
+                self.lex.light_kind(verb.lower_) is not None or verb.lower_ in AGREEMENT_VERBS
+        return False
 
     def is_background(self, noun: Token) -> bool:
         """ "amid the withdrawal", "during battles in Syria": a noun under a background preposition."""
@@ -345,7 +385,9 @@ class EventFinder:
                             c.actors += [e for p in o.children if p.lower_ == "of" for e in self.entities_of_all(list(p.children))]
         if c.type == "LEADERSHIP":
             c.subtype = self.lex.subtypes.get(c.lemma)
-        c.negated = any(ch.dep_ == "neg" for ch in verb.children)
+        c.negated = any(ch.dep_ == "neg" for ch in verb.children) or any(
+            ch.dep_ in ("nsubj", "nsubjpass") and (ch.lower_ in ("nobody", "none") or ch.lower_ == "one" and any(
+                d.lower_ == "no" for d in ch.children)) for ch in verb.children)
 
     def arguments_of_light_verb(self, c: Candidate, verb: Token, kind: str, noun: Token) -> None:
         passive = any(ch.dep_ in ("nsubjpass", "auxpass") for ch in verb.children)
@@ -360,8 +402,7 @@ class EventFinder:
             for prep in verb.children:  # "received training from X"
                 if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
                     c.actors += self.entities_of_all([o for o in prep.children if o.dep_ == "pobj"])
-        c.negated = any(ch.dep_ == "neg" for ch in verb.children) or any(
-            ch.dep_ == "det" and ch.lower_ == "no" for ch in noun.children)
+        c.negated = c.negated or any(ch.dep_ == "neg" for ch in verb.children)
 
     def subjects(self, verb: Token) -> list[str]:
         """Entity ids of a verb's subject, following conjunctions and "prompting X to replace"."""
@@ -372,8 +413,8 @@ class EventFinder:
                 if subject[0].tag_ in ("WDT", "WP") and seen.dep_ == "relcl":
                     return self.entities_of(seen.head)
                 return self.entities_of_all(subject, conj=True)
-            if seen.dep_ == "conj":
-                seen = seen.head
+            if seen.dep_ == "conj" or seen.dep_ == "advcl" and seen.tag_ == "VBG":
+                seen = seen.head  # "bombed a school, killing 12 civilians": the bomber kills
                 continue
             if seen.dep_ == "xcomp":
                 obj = [ch for ch in seen.head.children if ch.dep_ == "dobj"]
@@ -397,6 +438,11 @@ class EventFinder:
         the group it names ("a coalition of X", "members of X"), its conjuncts."""
         out: list[str] = []
         own = self.entity_of_token.get(token.i)
+        if own is None and token.dep_ in ("nsubj", "nsubjpass", "pobj") and (token.pos_ == "PRON" or token.lower_ in (
+                "group", "militants", "movement") and any(c.lower_ in ("the", "this") for c in token.children)) \
+                and wanted(token.lower_) and (token.dep_ != "pobj" or token.head.dep_ == "agent"):
+            found = self.antecedents.before(token.idx, token.lower_, prefer=armed)  # "they", "the group"
+            own = found.id if found is not None else None
         appos = [ch for ch in token.children if ch.dep_ in ("appos", "npadvmod") and self.entity_of_token.get(ch.i)]
         if own:
             out.append(own)
@@ -486,6 +532,8 @@ class EventFinder:
             for child in token.children:
                 if child.dep_ in ("compound", "amod", "poss") and self.is_place(child):
                     return [child]
+        if token.lower_ not in PLACE_NOUNS and token.lower_ not in SITE_NOUNS:
+            return []  # "U.S. officials" name no place
         for child in token.children:  # "Syria's Aleppo governate", "the Khmeimim Air Base"
             if child.dep_ in ("compound", "poss", "amod", "nmod") and self.is_place(child):
                 eid = self.entity_of_token[child.i]
@@ -533,10 +581,10 @@ class EventFinder:
         scope = list(c.trigger.subtree) + ([t for t in c.clause.subtree] if c.clause is not None else [])
         seen = set()
         for t in scope:
-            if t.i in seen or t.sent != c.sent:
+            if t.i in seen or not c.sent.start <= t.i < c.sent.end:
                 continue
             seen.add(t.i)
-            if t.dep_ == "nummod" and (t.like_num or t.lower_ in NUMBER_WORDS) and t.head.pos_ == "NOUN":
+            if t.dep_ == "nummod" and (t.like_num or t.lower_ in NUMBER_WORDS) and t.head.pos_ in ("NOUN", "PROPN"):
                 if t.head.lower_ in ("times",) or t.ent_type_ == "DATE":
                     continue
                 out.append(Quantity(text=f"{t.text} {t.head.text}", value=number_value(t.text), what=t.head.lower_))
@@ -585,7 +633,7 @@ class EventFinder:
     def continues(self, first: Candidate, second: Candidate) -> bool:
         """A next sentence about the same occurrence: a definite or bare restatement, or the same
         participants (at least one shared), same subtype and no new place."""
-        if second.definite:
+        if second.definite or not (second.actors or second.targets) and not second.places:
             return True
         if first.subtype and second.subtype and first.subtype != second.subtype:
             return False

@@ -81,7 +81,7 @@ def normalize(expression: str) -> str:
     while previous != text:
         previous = text
         text = LEADING.sub("", text)
-    return text
+    return re.sub(r"^the (?=\d)", "", text)
 
 
 class Resolver:
@@ -312,7 +312,7 @@ class Resolver:
             return None
         days = count_of(count)[1] * UNIT_DAYS[unit.rstrip("s")]
         start = self.anchor - dt.timedelta(days=max(0, round(days)))
-        return Period(start, self.anchor, "day" if start == self.anchor else "days" if days <= 14 else "range")
+        return Period(start, self.anchor, "day" if start == self.anchor else "days" if days <= 7 else "range")
 
     def past_span(self, text: str) -> Period | None:
         m = re.fullmatch(r"(?:for |over |within |throughout )?(?:the )?(?:past|last|previous|preceding) (?:" + COUNT_RE + " )?" + UNIT_RE, text) \
@@ -392,7 +392,7 @@ class Resolver:
         return self.month(month, y)
 
     def season(self, text: str) -> Period | None:
-        m = re.fullmatch(r"(?:(last|this|next|early|late) )?(spring|summer|autumn|fall|winter)(?: (?:of )?(\d{4}))?", text)
+        m = re.fullmatch(r"(?:the )?(?:(last|this|next|early|late) )?(spring|summer|autumn|fall|winter)(?: (?:of )?(\d{4}))?", text)
         if m is None:
             return None
         first, last = SEASONS[m.group(2)]
