@@ -41,6 +41,12 @@ def test_dev_corpus_output_validates_against_the_contract(dev_run):
         for entity in record["entities"]:
             for start, end in entity["mentions"]:
                 assert text[start:end].strip(), (entity["name"], start, end)
+        ids = {e["id"] for e in record["entities"]}
+        for event in record["events"]:
+            for evidence in event["evidence"]:
+                assert text[evidence["start"]:evidence["end"]] == evidence["text"]
+            assert set(event["actors"]) | set(event["targets"]) <= ids
+            assert event["place"] is None or event["place"] in ids
 
 
 def test_dev_corpus_entity_scores_meet_the_bar(dev_run):
@@ -51,6 +57,19 @@ def test_dev_corpus_entity_scores_meet_the_bar(dev_run):
     assert summary["entities"]["f1"] >= 0.85, summary["entities"]
     assert summary["entity country"]["accuracy"] >= 0.90, summary["entity country"]
     assert summary["person titles"]["accuracy"] >= 0.90, summary["person titles"]
+
+
+def test_dev_corpus_event_scores_meet_the_bar(dev_run):
+    _, out = dev_run
+    scored = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "--corpus", str(DEV_CORPUS),
+                             "--pred", str(out), "--json"], capture_output=True, text=True, check=True)
+    summary = json.loads(scored.stdout)
+    assert summary["events"]["f1"] >= 0.75, summary["events"]
+    assert summary["event source"]["accuracy"] >= 0.85, summary["event source"]
+    assert summary["event stance"]["accuracy"] >= 0.75, summary["event stance"]
+    assert summary["event actors"]["accuracy"] >= 0.75, summary["event actors"]
+    assert summary["event targets"]["accuracy"] >= 0.6, summary["event targets"]
+    assert summary["event when"]["accuracy"] >= 0.90, summary["event when"]
 
 
 def test_bad_inputs_fail_alone_with_one_line_each(tmp_path):
@@ -127,3 +146,19 @@ def test_demo_runs_on_the_bundled_samples(tmp_path):
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(records) == 3 and all(r["entities"] for r in records)
+
+
+def test_when_resolves_an_expression_for_people_to_try():
+    result = run(["when", "late July 2024", "--anchor", "2024-12-02"])
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"start": "2024-07-21", "end": "2024-07-31", "precision": "part_of_month",
+                                         "text": "late July 2024", "anchor": "2024-12-02"}
+    result = run(["when", "on Friday", "--anchor", "2024-12-02", "--tense", "future"])
+    assert json.loads(result.stdout)["start"] == "2024-12-06"
+
+
+def test_when_keeps_what_it_cannot_read_and_rejects_a_bad_anchor():
+    result = run(["when", "the other day", "--anchor", "2024-12-02"])
+    assert result.returncode == 0 and json.loads(result.stdout)["precision"] == "unknown"
+    result = run(["when", "today", "--anchor", "2024-13-45"])
+    assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr and "Traceback" not in result.stderr

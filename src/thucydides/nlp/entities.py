@@ -16,6 +16,8 @@ from spacy.tokens import Doc, Span
 from thucydides.model import Entity, Role
 from thucydides.nlp.generic_actors import GenericMention
 from thucydides.nlp.lexicon import Lexicon, LexiconEntry, get_lexicon, normalize
+from thucydides.time.detect import find_time_expressions
+from thucydides.time.resolve import resolve
 
 TYPE_OF_LABEL = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "FACILITY"}
 POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
@@ -32,6 +34,8 @@ GENERIC_NAMES = {"military": "{adj} forces", "diplomats": "{adj} diplomats", "of
                  "government_forces": "{adj} government forces", "opposition": "{adj} opposition",
                  "people": "{plural}", "civilians": "{adj} civilians"}
 
+if not Doc.has_extension("thuc_published"):
+    Doc.set_extension("thuc_published", default=None)  # the report's date (YYYY-MM-DD), set before the pipeline runs
 if not Doc.has_extension("thuc_entities"):
     Doc.set_extension("thuc_entities", default=None)
 
@@ -56,7 +60,7 @@ class Cluster:
     entry: LexiconEntry | None = None
     generic_key: tuple[str, str | None] | None = None
     countries: Counter = field(default_factory=Counter)
-    roles: list[tuple[str, int | None, str | None]] = field(default_factory=list)  # title, org mention start, status
+    roles: list[tuple] = field(default_factory=list)  # title, org mention start, status, start, end
     id: str = ""
 
     @property
@@ -307,13 +311,13 @@ class EntityBuilder:
             org = next((t.idx for t in before if t.ent_type_ == "ORG" and t.ent_iob_ == "B"), None)
             former = before[0].lower_ in ("former", "ex")
             words = before[1:] if former else before
-            roles.append((doc[words[0].i:words[-1].i + 1].text, org, "former" if former else "current"))
+            roles.append((doc[words[0].i:words[-1].i + 1].text, org, "former" if former else "current", None, None))
         head = next((t for t in appositions if t.lower_ in ROLE_NOUNS and t.is_lower), None)
         if head is not None:
             phrase = [head]
             for t in appositions[appositions.index(head) + 1:]:
                 if t.i != phrase[-1].i + 1 or t.is_punct or t.pos_ in ("VERB", "AUX", "PRON") or t.tag_ in ("WDT", "WP") \
-                        or t.dep_ in ("acl", "relcl"):
+                        or t.dep_ in ("acl", "relcl") or t.lower_ in ("since", "from", "until", "till", "between"):
                     break
                 phrase.append(t)
             while phrase[0].i > 0 and (doc[phrase[0].i - 1].pos_ in ("ADJ", "PROPN", "NOUN") or doc[phrase[0].i - 1].text == "-") \
@@ -323,7 +327,8 @@ class EntityBuilder:
                 phrase.pop()
             former = any(t.lower_ in ("former", "ex", "then") for t in doc[max(0, head.i - 2):head.i])
             org = next((t.idx for t in phrase if t.ent_type_ == "ORG" and t.ent_iob_ == "B"), None)
-            roles.append((doc[phrase[0].i:phrase[-1].i + 1].text, org, "former" if former else "current"))
+            start, end = role_period(doc, appositions)
+            roles.append((doc[phrase[0].i:phrase[-1].i + 1].text, org, "former" if former else "current", start, end))
         for clause in (c for c in span.root.children if c.dep_ == "relcl"):
             verb = next((t for t in clause.subtree if t.lower_ in ROLE_VERBS), clause)
             noun = ROLE_VERBS.get(verb.lower_)
@@ -333,7 +338,10 @@ class EntityBuilder:
                 text = doc[words[0].i:obj.i + 1].text
                 past = verb.tag_ in ("VBD", "VBN") or any(a.lower_ in ("had", "was") for a in verb.children)
                 org = next((t.idx for t in obj.subtree if t.ent_type_ == "ORG" and t.ent_iob_ == "B"), None)
-                roles.append((f"{noun} of {text}", org, "former" if past else "current"))
+                start, end = role_period(doc, list(clause.subtree))
+                if end and doc._.thuc_published and end < doc._.thuc_published:
+                    past = True
+                roles.append((f"{noun} of {text}", org, "former" if past else "current", start, end))
         return roles
 
     # ---- generic actors -----------------------------------------------------------------------
@@ -458,13 +466,14 @@ class EntityBuilder:
                     "people": "people", "civilians": "civilians"}.get(c.generic_key[0], "military")
         roles = []
         seen = set()
-        civil = [(t, None, "former" if t.lower().startswith("former") else "current") for t in titles
+        civil = [(t, None, "former" if t.lower().startswith("former") else "current", None, None) for t in titles
                  if t in self.civil_titles]
-        for title, org_char, status in c.roles + civil:
+        for title, org_char, status, start, end in c.roles + civil:
             if title.lower() in seen:
                 continue
             seen.add(title.lower())
             roles.append(Role(title=title, organization=id_at.get(org_char) if org_char is not None else None,
+                              start=start, end=end,
                               status=status))
         return Entity(id=c.id, name=name, type=c.type, kind=kind, aliases=tuple(aliases), country=c.country,
                       titles=tuple(titles) if c.type == "PERSON" else (), roles=tuple(roles) if c.type == "PERSON" else (),
@@ -485,6 +494,21 @@ class EntityBuilder:
             adj = self.lexicon.countries[country].adjective
             return template.format(adj=adj, plural=c.mentions[0].text)
         return template.format(adj="", plural=c.mentions[0].text).strip() or c.mentions[0].text
+
+
+def role_period(doc: Doc, tokens: list) -> tuple[str | None, str | None]:
+    """Start and end of a role from a time expression among its words ("from 2017 to 2019", "since 2022")."""
+    if not tokens:
+        return None, None
+    first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+    start_char, end_char = doc[first].idx, doc[last].idx + len(doc[last])
+    for mention in find_time_expressions(doc.text[start_char:end_char]):
+        when = resolve(mention.text, doc._.thuc_published, "past")
+        if when.precision != "unknown":
+            if mention.text.lower().startswith("since"):
+                return when.start, None
+            return when.start, when.end
+    return None, None
 
 
 @Language.factory("thuc_entities")

@@ -9,7 +9,7 @@ the event it restates.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -114,6 +114,7 @@ class EventFinder:
         events = self.merge(doc, candidates, paragraphs, sents)
         self.place_from_context(events, paragraphs, {s.start: k for k, s in enumerate(sents)})
         doc._.thuc_events = [self.to_event(doc, n, c) for n, c in enumerate(events, 1)]
+        doc._.thuc_entities = roles_after_leadership_changes(list(entities.values()), doc._.thuc_events)
         return doc
 
     # ---- triggers -----------------------------------------------------------------------------------
@@ -703,6 +704,35 @@ class EventFinder:
                      evidence=evidence, when=c.when or When(None, None), actors=tuple(c.actors),
                      targets=tuple(c.targets), place=c.places[0] if c.places else None,
                      subtype=c.subtype or c.lemma.replace(" ", "_"), quantities=tuple(c.quantities), negated=c.negated)
+
+
+ROLE_CHANGE = {"dismissal": ("targets", "dismissed"), "resignation": ("actors", "resigned"),
+               "appointment": ("targets", "appointed")}
+
+
+def roles_after_leadership_changes(entities: list, events: list[Event]) -> list:
+    """A person dismissed or resigning ends their current roles on that day; one appointed gets the status
+    on the role the report gives them."""
+    by_id = {e.id: e for e in entities}
+    for event in events:
+        change = ROLE_CHANGE.get(event.subtype or "")
+        if event.type != "LEADERSHIP" or change is None or event.negated or \
+                event.attribution.stance in ("rumored", "denied"):
+            continue
+        role_of_event, status = change
+        for pid in getattr(event, role_of_event):
+            person = by_id.get(pid)
+            if person is None or person.type != "PERSON" or not person.roles:
+                continue
+            roles = []
+            for role in person.roles:
+                if role.status == "current" and status != "appointed":
+                    role = replace(role, status=status, end=event.when.end if event.when.precision != "unknown" else None)
+                elif role.status == "current" and status == "appointed":
+                    role = replace(role, status=status, start=role.start or event.when.start)
+                roles.append(role)
+            by_id[pid] = replace(person, roles=tuple(roles))
+    return [by_id[e.id] for e in entities]
 
 
 def unique(items: list[str]) -> list[str]:

@@ -1,0 +1,83 @@
+"""Attribution: who says so and how firmly, on sentences we write in the forms wire reports use."""
+from thucydides import extract
+
+
+def claims_of(text: str, outlet: str = "Test Wire", published: str = "2025-03-12"):
+    """[(type, chain as names, stance, cue)] of every event."""
+    x = extract(text, published=published, outlet=outlet)
+    names = {e.id: e.name for e in x.entities}
+    return [(v.type, [names.get(c, c) for c in v.attribution.chain], v.attribution.stance, v.attribution.cue)
+            for v in x.events]
+
+
+def test_the_outlet_s_own_voice_is_asserted():
+    assert claims_of("M23 rebels captured the town of Rubaya on Tuesday.") == [
+        ("OFFENSIVE", ["Test Wire"], "asserted", None)]
+
+
+def test_a_named_source_by_reporting_verb():
+    (claim,) = claims_of("Russian drones struck an energy facility in Odesa overnight, Ukraine's Air Force said.")
+    assert claim[1] == ["Test Wire", "Air Force"] and claim[2:] == ("reported", "said")
+
+
+def test_according_to_a_named_and_an_unnamed_source():
+    (named,) = claims_of("According to the Syrian Observatory for Human Rights, government forces shelled Idlib.")
+    assert named[1][-1] == "Syrian Observatory for Human Rights" and named[2] == "reported"
+    (unnamed,) = claims_of("Government forces shelled Idlib, according to local sources.")
+    assert unnamed[1][-1] == "local sources" and unnamed[2:] == ("alleged", "according to")
+
+
+def test_told_an_outlet():
+    (claim,) = claims_of("Al-Shabaab militants abducted 20 villagers near Baidoa, a local elder told VOA.")
+    assert claim[1][-1] == "local elder" and claim[2:] == ("alleged", "told")
+
+
+def test_a_quotation_takes_the_source_that_closes_it():
+    claims = claims_of("Ukraine's Defense Intelligence Directorate (HUR) reported on Monday that the situation worsened.\n\n"
+                       "\u201cThe contingent has fled from Hama. Its commander was dismissed,\u201d the report states.")
+    assert [c[1][-1] for c in claims] == ["Defense Intelligence Directorate"] * 2
+    assert {c[2] for c in claims} == {"reported"}
+
+
+def test_a_source_carries_over_its_paragraph_but_not_the_next():
+    claims = claims_of("Ukrainian intelligence said Russian forces abandoned a base in Khan Shaykhun. "
+                       "They also withdrew from Hama.\n\nRebels captured Aleppo on Friday.")
+    assert [c[1][-1] for c in claims] == ["Defense Intelligence Directorate", "Defense Intelligence Directorate",
+                                         "Test Wire"]
+    assert [c[2] for c in claims] == ["reported", "reported", "asserted"]
+
+
+def test_a_trailing_source_covers_its_paragraph():
+    claims = claims_of("Col. Vadim Baykulov has been summoned to Moscow. "
+                       "He must explain why his unit suffered losses, intelligence reports reveal.")
+    assert claims[0][1][-1] == "intelligence reports" and claims[0][2] == "alleged"
+
+
+def test_hedges_make_a_claim_alleged():
+    (claim,) = claims_of("Russian forces reportedly advanced near Pokrovsk.")
+    assert claim[2] == "alleged"
+    (claim,) = claims_of("The commander is said to have resigned.")
+    assert claim[2] == "alleged"
+
+
+def test_talk_is_rumored():
+    (claim,) = claims_of("Social media channels are abuzz with discussions about the resignation of Gen. Sergey Kiselyov.")
+    assert claim[0] == "LEADERSHIP" and claim[1][-1] == "Social media channels" and claim[2] == "rumored"
+
+
+def test_denied_and_acknowledged():
+    (denied,) = claims_of("The Sudanese army denied that its soldiers had shelled the village of Tawila.")
+    assert denied[2:] == ("denied", "denied")
+    (acknowledged,) = claims_of("The Russian Defense Ministry acknowledged that its troops had withdrawn from Kherson.")
+    assert acknowledged[2] == "acknowledged" and "Ministry" in acknowledged[1][-1]
+
+
+def test_a_pronoun_source_is_the_person_named_before():
+    claims = claims_of("Gen. Oleksandr Syrskyi visited troops in Kupiansk on Monday. "
+                       "He said Russian forces had suffered heavy losses near the city.")
+    assert claims[-1][1][-1] == "Oleksandr Syrskyi" and claims[-1][2] == "reported"
+
+
+def test_a_verb_that_only_sometimes_reports():
+    claims = claims_of("The Kremlin dismissed Gen. Sergey Kiselyov on Sunday.")
+    assert claims == [("LEADERSHIP", ["Test Wire"], "asserted", None)]

@@ -1,0 +1,59 @@
+"""When events happened: the clause's own time, the report's date, the narrative, tense."""
+from thucydides import extract
+
+
+def whens(text: str, published: str):
+    return [(v.type, v.when.start, v.when.end, v.when.precision) for v in extract(text, published=published).events]
+
+
+def test_a_reported_date_is_the_event_date_of_a_present_perfect_claim():
+    assert whens("Russian diplomats have begun evacuating the capital, Ukraine's HUR reported on Monday, Dec. 2.",
+                 "2024-12-03") == [("WITHDRAWAL", "2024-12-02", "2024-12-02", "day")]
+
+
+def test_the_report_date_of_an_earlier_report():
+    assert whens("On Sunday, Dec. 1, Kyiv Post reported that Russian forces are facing heavy losses in Syria.",
+                 "2024-12-02") == [("CASUALTIES", "2024-12-01", "2024-12-01", "day")]
+
+
+def test_the_clause_s_own_expression_wins():
+    assert whens("The Khimik group carried out a strike on Russian forces in Syria in late July 2024.",
+                 "2024-12-02") == [("ATTACK", "2024-07-21", "2024-07-31", "part_of_month")]
+
+
+def test_an_undated_present_perfect_is_the_report_s_day_and_an_undated_past_is_unknown():
+    assert whens("Armed clashes have erupted in Damascus.", "2024-12-02") == [("BATTLE", "2024-12-02", "2024-12-02", "day")]
+    assert whens("Rebels once captured the town of Maaloula.", "2024-12-02") == [("OFFENSIVE", None, None, "unknown")]
+
+
+def test_a_date_in_a_relative_clause_belongs_to_the_clause_not_the_event():
+    events = whens("On Sunday, Dec. 1, the Kremlin dismissed its commander in Syria.\n\n"
+                   "In his place, the Kremlin appointed Gen. Alexander Chayko, who had commanded forces there "
+                   "from 2017 to 2019.", "2024-12-02")
+    assert events == [("LEADERSHIP", "2024-12-01", "2024-12-01", "day")] * 2
+
+
+def test_an_offensive_that_began_on_a_day_runs_to_the_report():
+    assert whens("The offensive that began on Nov. 27 is being carried out by Hayat Tahrir al-Sham.",
+                 "2024-12-02") == [("OFFENSIVE", "2024-11-27", "2024-12-02", "range")]
+
+
+def test_weekdays_fall_before_a_past_report_and_after_a_future_one():
+    assert whens("Rebels attacked the base on Friday.", "2024-12-02")[0][1] == "2024-11-29"
+    assert whens("Rebels will attack the base on Friday.", "2024-12-02")[0][1] == "2024-12-06"
+
+
+def test_a_december_date_read_in_january():
+    assert whens("Rebels attacked the base on Dec. 30.", "2025-01-03")[0][1:3] == ("2024-12-30", "2024-12-30")
+
+
+def test_roles_get_their_period_and_the_change_of_leadership():
+    x = extract("Gen. Ivan Popov, the commander of the 58th Army since 2022, was dismissed on Monday. "
+                "The Kremlin appointed Gen. Alexander Chayko, who had commanded Russian forces in Syria from 2017 to 2019.",
+                published="2024-12-04")
+    people = {e.name: e for e in x.entities if e.type == "PERSON"}
+    (popov,) = people["Ivan Popov"].roles
+    assert (popov.title, popov.start, popov.end, popov.status) == ("commander of the 58th Army", "2022-01-01",
+                                                                   "2024-12-02", "dismissed")
+    (chayko,) = people["Alexander Chayko"].roles
+    assert (chayko.start, chayko.end, chayko.status) == ("2017-01-01", "2019-12-31", "former")

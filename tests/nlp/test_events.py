@@ -1,0 +1,130 @@
+"""Events: types, arguments from the parse, one event per place, restatements, negation, quantities.
+
+Sentences are our own, in the style of wire reports from several wars."""
+import pytest
+
+from thucydides import extract
+
+
+def events_of(text: str, published: str = "2025-03-12"):
+    """(events, name-of-id) for a report of Test Wire."""
+    x = extract(text, published=published, outlet="Test Wire")
+    names = {e.id: e.name for e in x.entities}
+    return x.events, lambda ids: [names.get(i, i) for i in (ids if isinstance(ids, (list, tuple)) else [ids])]
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("Sudanese army troops clashed with Rapid Support Forces fighters in El Fasher on Tuesday.", "BATTLE"),
+    ("M23 rebels captured the town of Rubaya in North Kivu last week.", "OFFENSIVE"),
+    ("Russian drones struck an energy facility in Odesa overnight.", "ATTACK"),
+    ("Al-Shabaab militants abducted 20 villagers near Baidoa.", "VIOLENCE_AGAINST_CIVILIANS"),
+    ("French troops withdrew from Niger in December.", "WITHDRAWAL"),
+    ("Five soldiers were killed near Tillaberi.", "CASUALTIES"),
+    ("Ukrainian forces seized two T-72 tanks near Kupiansk.", "MATERIEL"),
+    ("President Volodymyr Zelensky dismissed Gen. Valerii Zaluzhnyi on Thursday.", "LEADERSHIP"),
+    ("The Pentagon deployed 2,000 Marines to Jordan in October.", "DEPLOYMENT"),
+    ("Iran has supplied Houthi rebels with drones and missiles.", "SUPPORT"),
+    ("Hezbollah accused Israel of violating the truce.", "STATEMENT"),
+    ("Thousands of people protested in Tbilisi on Sunday against the government.", "PROTEST"),
+    ("Armenia and Azerbaijan signed a peace agreement in Washington in August.", "AGREEMENT"),
+    ("Police in Nairobi arrested 30 protesters on Monday.", "ARREST"),
+])
+def test_each_type_from_its_trigger(text, type_):
+    events, _ = events_of(text)
+    assert [e.type for e in events][:1] == [type_], events
+
+
+def test_subject_is_actor_object_is_target_in_is_place():
+    events, name = events_of("Sudanese army troops clashed with Rapid Support Forces fighters in El Fasher on Tuesday.")
+    (battle,) = events
+    assert name(battle.actors) == ["Sudanese forces"]
+    assert name(battle.targets) == ["Rapid Support Forces"]
+    assert name(battle.place) == ["El Fasher"]
+
+
+def test_passive_subject_is_target_and_agent_is_actor():
+    events, name = events_of("Col. Ivan Petrov was dismissed by the Russian Defense Ministry on Friday.")
+    (event,) = events
+    assert event.type == "LEADERSHIP" and event.subtype == "dismissal"
+    assert name(event.targets) == ["Ivan Petrov"]
+    assert "Ministry" in name(event.actors)[0]
+
+
+def test_light_verb_carries_the_noun_and_its_subject():
+    events, name = events_of("Hamas fighters carried out a rocket attack on Ashkelon on Monday.")
+    (attack,) = events
+    assert attack.type == "ATTACK" and name(attack.actors) == ["Hamas"]
+    events, name = events_of("Ukraine's 93rd Mechanized Brigade suffered heavy losses near Bakhmut.")
+    (losses,) = events
+    assert losses.type == "CASUALTIES" and name(losses.targets) == ["93rd Mechanized Brigade"] and not losses.actors
+
+
+def test_a_demonym_target_without_a_name_is_that_side_s_forces():
+    events, name = events_of("Ukrainian forces attacked a Russian military base near Melitopol. Russian forces withdrew.")
+    attack = next(e for e in events if e.type == "ATTACK")
+    assert name(attack.targets) == ["Russian forces"]
+
+
+def test_one_event_per_location():
+    events, name = events_of("Fighting raged in Hama, Homs and Aleppo on Friday.")
+    assert [e.type for e in events] == ["BATTLE"] * 3
+    assert [name(e.place)[0] for e in events] == ["Hama", "Homs", "Aleppo"]
+    assert len({e.evidence[0].text for e in events}) == 1
+
+
+def test_a_restatement_in_the_next_sentence_adds_evidence():
+    events, name = events_of("Houthi rebels launched missiles at a cargo ship in the Red Sea on Wednesday. "
+                             "The attack caused minor damage.")
+    (attack,) = [e for e in events if e.type == "ATTACK"]
+    assert len(attack.evidence) == 2
+    events, name = events_of("Moscow replaced the commander of its troops in Syria on Sunday. "
+                             "The Kremlin dismissed Gen. Sergey Kiselyov, who had led the group.")
+    (dismissal,) = events
+    assert len(dismissal.evidence) == 2 and name(dismissal.targets) == ["Sergey Kiselyov"]
+
+
+def test_a_new_occurrence_is_not_a_restatement():
+    events, _ = events_of("The Kremlin dismissed Gen. Sergey Kiselyov on Sunday. "
+                          "In his place, the Kremlin appointed Gen. Alexander Chayko.")
+    assert [e.subtype for e in events] == ["dismissal", "appointment"]
+
+
+def test_background_nouns_are_not_events():
+    events, _ = events_of("Russian forces are facing heavy losses during battles in Syria.")
+    assert [e.type for e in events] == ["CASUALTIES"]
+    events, _ = events_of("The training team focused on tactics developed during the war in Ukraine.")
+    assert events == ()
+
+
+def test_negation():
+    events, _ = events_of("The rebels did not attack the convoy. Officials said no one was killed.")
+    assert [e.negated for e in events] == [True, True]
+    events, _ = events_of("The strike caused no casualties.")
+    assert next(e for e in events if e.type == "CASUALTIES").negated
+
+
+def test_quantities_exact_and_vague():
+    events, _ = events_of("Hundreds of Russian troops are listed as missing in Syria. "
+                          "Israeli jets carried out 34 strikes on Sunday.")
+    missing = next(e for e in events if e.type == "CASUALTIES")
+    assert [(q.text, q.value, q.what) for q in missing.quantities] == [("Hundreds", None, "troops")]
+    strikes = next(e for e in events if e.type == "ATTACK")
+    assert [(q.value, q.what) for q in strikes.quantities] == [(34.0, "strikes")]
+
+
+def test_killing_civilians_is_violence_against_civilians():
+    events, name = events_of("Israeli aircraft bombed a school in Khan Younis, killing at least 12 civilians.")
+    assert [e.type for e in events] == ["ATTACK", "VIOLENCE_AGAINST_CIVILIANS"]
+    assert name(events[1].actors) == ["Israeli forces"]
+
+
+def test_evidence_is_the_sentence_with_its_offsets():
+    text = "Calm returned to Goma. M23 rebels captured the town of Rubaya on Tuesday."
+    events, _ = events_of(text)
+    (evidence,) = events[0].evidence
+    assert text[evidence.start:evidence.end] == evidence.text == "M23 rebels captured the town of Rubaya on Tuesday."
+
+
+def test_names_of_organisations_are_not_triggers():
+    events, _ = events_of("The African Union Support and Stabilization Mission in Somalia held a meeting.")
+    assert events == ()
