@@ -57,6 +57,12 @@ def parsed_in_batches(nlp, documents: list[Document], on_error) -> Iterator[tupl
                 yield document, None
 
 
+def needed_entities(entities, events) -> tuple:
+    """Named entities all; generic actors ("Russian forces", "rebels") only where an event or a claim needs them."""
+    used = {x for e in events for x in (*e.actors, *e.targets, e.place, *e.attribution.chain) if x}
+    return tuple(e for e in entities if not e.generic or e.id in used)
+
+
 def extract_documents(documents: Iterable[Document], on_error=None) -> Iterator[Extraction]:
     """Extractions in input order; English documents go through the pipeline in batches.
 
@@ -73,7 +79,8 @@ def extract_documents(documents: Iterable[Document], on_error=None) -> Iterator[
             continue
         _, doc = next(parsed)
         if doc is not None:
-            yield Extraction(document, entities=tuple(doc._.thuc_entities or ()), events=tuple(doc._.thuc_events or ()))
+            events = tuple(doc._.thuc_events or ())
+            yield Extraction(document, entities=needed_entities(doc._.thuc_entities or (), events), events=events)
 
 
 def extract(text: str, published: str | dt.date | None = None, title: str | None = None,

@@ -128,3 +128,22 @@ def test_evidence_is_the_sentence_with_its_offsets():
 def test_names_of_organisations_are_not_triggers():
     events, _ = events_of("The African Union Support and Stabilization Mission in Somalia held a meeting.")
     assert events == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Iran threatened to launch a new military offensive unless Baghdad accepted its conditions.",
+    "The army prepared to resume shelling rebel-held territory.",
+    "Japan halted aid in line with Western efforts to end the fighting there.",
+    "Peru issued an ultimatum to Ecuador to halt attacks across the border.",
+    "Rebels would attack the capital if talks failed.",
+])
+def test_threats_plans_and_efforts_are_not_occurrences(text):
+    events, _ = events_of(text)
+    assert not [e for e in events if e.type in ("BATTLE", "ATTACK", "OFFENSIVE")], events
+
+
+def test_a_labour_strike_is_a_protest_and_aid_sent_is_support():
+    events, _ = events_of("Teachers began a four-day strike over unpaid wages on Monday.")
+    assert [e.type for e in events] == ["PROTEST"]
+    events, _ = events_of("Swiss doctors delivered 700 kg of medicine to the Red Crescent in Bam.")
+    assert [e.type for e in events] == ["SUPPORT"]

@@ -32,7 +32,8 @@ ROLE_NOUNS = {"commander", "head", "chief", "leader", "director", "minister", "s
 HONORIFICS = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Sir", "Lord", "Lady", "Dame", "Prof."}
 GENERIC_NAMES = {"military": "{adj} forces", "diplomats": "{adj} diplomats", "officials": "{adj} officials",
                  "government_forces": "{adj} government forces", "opposition": "{adj} opposition",
-                 "people": "{plural}", "civilians": "{adj} civilians"}
+                 "people": "{plural}", "civilians": "{adj} civilians", "protesters": "{adj} protesters",
+                 "police": "{adj} police"}
 
 if not Doc.has_extension("thuc_published"):
     Doc.set_extension("thuc_published", default=None)  # the report's date (YYYY-MM-DD), set before the pipeline runs
@@ -463,7 +464,8 @@ class EntityBuilder:
         kind = next((m.kind for m in c.mentions if m.kind), None) or (c.entry.kind if c.entry else None)
         if c.generic_key:
             kind = {"diplomats": "government", "officials": "government", "opposition": "armed_group",
-                    "people": "people", "civilians": "civilians"}.get(c.generic_key[0], "military")
+                    "people": "people", "civilians": "civilians", "protesters": "protesters",
+                    "police": "police"}.get(c.generic_key[0], "military")
         roles = []
         seen = set()
         civil = [(t, None, "former" if t.lower().startswith("former") else "current", None, None) for t in titles

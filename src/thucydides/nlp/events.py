@@ -54,6 +54,7 @@ def armed(e) -> bool:
     return e.kind in ("armed_group", "military", "unit") or e.type == "PERSON"
 LOSABLE = {"soldiers", "troops", "men", "personnel", "lives", "fighters", "servicemen", "control", "ground", "positions",
            "territory", "equipment", "tanks", "vehicles", "aircraft", "jets", "helicopters", "ships", "people", "members"}
+MODALS = {"would", "could", "may", "might", "must", "should", "will", "'ll", "shall", "wo"}
 NEGATIVE_SUBJECTS = {"no one", "nobody", "none", "no-one"}
 AGREEMENT_VERBS = {"reached", "reach", "declared", "declare", "announced", "announce", "brokered", "took", "takes",
                    "collapsed", "holds", "held", "agreed", "signed", "struck", "extended", "violated"}
@@ -216,7 +217,41 @@ class EventFinder:
                 if c is not None:
                     out.append(c)
             k += 1
-        return [c for c in out if c is not None]
+        out = [c for c in out if c is not None and not self.irrealis(c)]
+        for c in out:
+            self.refine_type(c, sent)
+        return out
+
+    def irrealis(self, c: Candidate) -> bool:
+        """Not (yet) an occurrence: under a modal ("would attack"), or the complement of a threat, plan,
+        attempt or demand ("threatened to launch an offensive", "efforts to end the fighting")."""
+        verb = c.clause if c.clause is not None else c.trigger
+        heads = self.lex.irrealis_heads
+        argument = c.trigger.pos_ in ("VERB", "AUX") or c.trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+        if argument and any(ch.dep_ == "aux" and ch.lower_ in MODALS for ch in verb.children):
+            return True
+        if c.trigger.i != verb.i and verb.lower_ in heads and c.trigger.dep_ in ("dobj", "nsubjpass", "pobj"):
+            return True  # "halt attacks", "prevent clashes"
+        t = verb
+        for _ in range(4):
+            if t.dep_ in ("xcomp", "acl", "advcl", "ccomp") and t.head.i != t.i and (
+                    t.dep_ != "ccomp" and t.head.lower_ in heads or t.head.lower_ in ("threatened", "vowed", "warned")
+                    and any(ch.lower_ == "would" for ch in t.children)):
+                return True
+            if t.dep_ not in ("xcomp", "conj"):
+                break
+            t = t.head
+        return False
+
+    def refine_type(self, c: Candidate, sent: Span) -> None:
+        """A labour strike is a protest; aid sent or delivered is support."""
+        if c.type == "ATTACK" and c.lemma in ("strike", "strikes") and any(t.lower_ in self.lex.labour_words for t in sent):
+            c.type = "PROTEST"
+        if c.trigger.pos_ in ("VERB", "AUX") and c.lemma in ("deliver", "send", "supply", "donate", "provide"):
+            obj = next((ch for ch in c.trigger.children if ch.dep_ == "dobj"), None)
+            what = {obj.lower_} | {o.lower_ for p in obj.children if p.lower_ == "of" for o in p.children} if obj is not None else set()
+            if what & self.lex.aid_objects or what & (EQUIPMENT_WORDS | WEAPON_WORDS) and c.lemma != "deliver":
+                c.type = "SUPPORT"  # "delivered 700 kg of medicine", "sent arms"
 
     def candidate(self, doc, sent, trigger: Trigger, head: Token, verbal: bool) -> Candidate:
         clause = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
@@ -304,6 +339,11 @@ class EventFinder:
             c.actors += self.subjects(verb)  # "credited with the attack", "claimed responsibility for the attack"
         if trigger.type == "LEADERSHIP":
             c.subtype = self.lex.subtypes.get(trigger.lemma)
+        if not c.actors and trigger.type not in ("CASUALTIES", "LEADERSHIP", "ARREST"):
+            owner = [ch for ch in noun.children if ch.dep_ == "poss"]
+            c.actors += self.entities_of_all(owner)  # "Russia's withdrawal", "their offensive"
+            if not c.actors and noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and not light:
+                c.actors += self.subjects(head)  # "X completed / speeded up the withdrawal"
         for child in noun.children:
             if child.dep_ == "prep":
                 objs = [o for o in child.children if o.dep_ == "pobj"]
@@ -439,7 +479,7 @@ class EventFinder:
         the group it names ("a coalition of X", "members of X"), its conjuncts."""
         out: list[str] = []
         own = self.entity_of_token.get(token.i)
-        if own is None and token.dep_ in ("nsubj", "nsubjpass", "pobj") and (token.pos_ == "PRON" or token.lower_ in (
+        if own is None and token.dep_ in ("nsubj", "nsubjpass", "pobj", "poss") and (token.pos_ == "PRON" or token.lower_ in (
                 "group", "militants", "movement") and any(c.lower_ in ("the", "this") for c in token.children)) \
                 and wanted(token.lower_) and (token.dep_ != "pobj" or token.head.dep_ == "agent"):
             found = self.antecedents.before(token.idx, token.lower_, prefer=armed)  # "they", "the group"

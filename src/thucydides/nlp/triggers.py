@@ -58,6 +58,9 @@ class TriggerLexicon:
     civilian_words: set[str] = field(default_factory=set)
     not_triggers: set[str] = field(default_factory=set)
     background_preps: set[str] = field(default_factory=set)
+    irrealis_heads: set[str] = field(default_factory=set)
+    labour_words: set[str] = field(default_factory=set)
+    aid_objects: set[str] = field(default_factory=set)
     mapping: dict[str, dict] = field(default_factory=dict)
     max_noun: int = 1
     max_phrase: int = 1
@@ -113,6 +116,9 @@ def load_trigger_lexicon(text: str) -> TriggerLexicon:
     lex.civilian_words = set(data.get("civilian_words", []))
     lex.not_triggers = set(data.get("not_triggers", []))
     lex.background_preps = set(data.get("background_preps", []))
+    lex.irrealis_heads = set(data.get("irrealis_heads", []))
+    lex.labour_words = set(data.get("labour_words", []))
+    lex.aid_objects = set(data.get("aid_objects", []))
     lex.max_noun = max((len(k) for k in lex.nouns), default=1)
     lex.max_phrase = max((len(k) for k in lex.phrases), default=1)
     return lex
