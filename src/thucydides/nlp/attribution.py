@@ -177,9 +177,11 @@ class AttributionFinder:
             obj = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
             if obj is not None and not any(t.ent_type_ for t in head.subtree if t.i < head.i):
                 head = obj
-        tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and not any(
-            a.dep_ in ("relcl", "acl") and a.i != head.i and a in head.subtree for a in t.ancestors if a.i != head.i)]
+        tokens = [t for t in head.subtree if (t.i == head.i or t.dep_ not in ("relcl", "acl", "appos")) and not any(
+            a.dep_ in ("relcl", "acl", "appos") and a.i != head.i and a in head.subtree for a in t.ancestors if a.i != head.i)]
         tokens = [t for t in tokens if t.i >= head.left_edge.i]
+        cut = next((k for k, t in enumerate(tokens) if t.text in (",", "(") and k > 0), None)
+        tokens = tokens[:cut] if cut is not None else tokens  # "JNIM, the al-Qaeda affiliate, ...": the name
         while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].is_punct):
             tokens = tokens[1:]
         while tokens and tokens[-1].is_punct:

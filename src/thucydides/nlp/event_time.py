@@ -60,7 +60,10 @@ class EventClock:
     def when_of(self, trigger: Token, clause: Token, sent: Span) -> When:
         k = self.layout.sentence_of(sent[0])
         in_sentence = [x for x in self.mentions if self.layout.sentence_of(x[1]) == k and x[3].precision != "unknown"]
-        own = [x for x in in_sentence if x[2].i in (clause.i, trigger.i) or self.attached_to_noun(x, trigger)]
+        clauses = {clause.i, trigger.i}
+        if clause.dep_ in ("advcl", "xcomp", "conj") and clause.tag_ in ("VBG", "VB", "VBN"):
+            clauses.add(clause.head.i)  # "ambushed a convoy on Monday, killing 12 soldiers"
+        own = [x for x in in_sentence if x[2].i in clauses or self.attached_to_noun(x, trigger)]
         if own:
             return self.ongoing(own[0])
         reported = [x for x in in_sentence if x[2].lower_ in self.reporting]

@@ -58,6 +58,11 @@ MODALS = {"would", "could", "may", "might", "must", "should", "will", "'ll", "sh
 NEGATIVE_SUBJECTS = {"no one", "nobody", "none", "no-one"}
 AGREEMENT_VERBS = {"reached", "reach", "declared", "declare", "announced", "announce", "brokered", "took", "takes",
                    "collapsed", "holds", "held", "agreed", "signed", "struck", "extended", "violated"}
+GROUP_MEMBERS = {"fighters", "forces", "troops", "units", "men", "militants", "soldiers", "members", "gunmen"}
+BLAME_VERBS = {"blamed", "blames", "blame", "accused", "accuses", "accuse"}
+HYPOTHETICAL_DETERMINERS = {"any", "possible", "future", "potential", "further", "new"}
+REPELLING_VERBS = {"repelled", "repulsed", "thwarted", "foiled", "repel", "repulse", "thwart", "foil", "repelling",
+                   "stopped", "halted", "countered", "fended", "beat", "blunted"}
 RESPONSIBILITY_WORDS = {"credited", "blamed", "responsible", "accused", "responsibility", "behind"}
 SPECIFICITY = {"FACILITY": 4, "city": 3, "LOCATION": 2, "region": 1, "country": 0}
 
@@ -74,6 +79,7 @@ class Candidate:
     actors: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
+    own_place: bool = False  # the place comes from the event's own clause, not from its context
     subtype: str | None = None
     negated: bool = False
     definite: bool = False  # "the attack", "this retreat": may restate an earlier event
@@ -272,7 +278,9 @@ class EventFinder:
         type_ = trigger.type
         if lemma == "lose" and obj is not None and obj.lower_ not in LOSABLE:
             return None  # "lost contact", "lost patience"
-        if lemma in ("take", "gain", "lose"):
+        if lemma == "lose" and obj is not None and obj.lower_ in EQUIPMENT_WORDS:
+            type_ = "MATERIEL"
+        elif lemma in ("take", "gain", "lose"):
             has_place = self.place_tokens(verb)
             if obj is not None and obj.lower_ in ("control", "ground", "hold") or lemma == "take" and obj is not None \
                     and self.is_place(obj):
@@ -330,15 +338,27 @@ class EventFinder:
                          for ch in noun.children)
         c.background = self.is_background(noun)
         c.negated = any(ch.dep_ == "det" and ch.lower_ == "no" for ch in noun.children)
+        if any(ch.dep_ in ("det", "amod") and ch.lower_ in HYPOTHETICAL_DETERMINERS - {"new"} for ch in noun.children):
+            return None  # "would respond to any attack"
+        if head.lower_ in REPELLING_VERBS and noun.dep_ == "dobj":
+            c.targets += self.subjects(head)  # "Ukrainian forces repelled a Russian assault": they were attacked
+            c.actors += self.side_of_noun(noun)
+            light = None
         if trigger.type == "AGREEMENT" and not self.agreement_reached(noun):
             return None
         if light and noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
             self.arguments_of_light_verb(c, head, light, noun)
         elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lower_ in RESPONSIBILITY_WORDS:
             verb = head.head if head.head.pos_ in ("VERB", "AUX") else governing_verb(head.head)
-            c.actors += self.subjects(verb)  # "credited with the attack", "claimed responsibility for the attack"
+            accused = [ch for ch in verb.children if ch.dep_ == "dobj"] if verb.lower_ in BLAME_VERBS else []
+            if accused:
+                c.actors += self.entities_of_all(accused)  # "X blamed Israel for the strike": Israel struck
+            else:
+                c.actors += self.subjects(verb)  # "credited with the attack", "claimed responsibility for the attack"
         if trigger.type == "LEADERSHIP":
             c.subtype = self.lex.subtypes.get(trigger.lemma)
+        if not c.actors and trigger.type not in ("CASUALTIES", "LEADERSHIP", "ARREST"):
+            c.actors += self.side_of_noun(noun)  # "a Russian assault", "Israeli strikes"
         if not c.actors and trigger.type not in ("CASUALTIES", "LEADERSHIP", "ARREST"):
             owner = [ch for ch in noun.children if ch.dep_ == "poss"]
             c.actors += self.entities_of_all(owner)  # "Russia's withdrawal", "their offensive"
@@ -382,6 +402,19 @@ class EventFinder:
             return verb.lower_ in self.lex.verbs and self.lex.verbs[verb.lower_].type == "AGREEMENT" or \
                 self.lex.light_kind(verb.lower_) is not None or verb.lower_ in AGREEMENT_VERBS
         return False
+
+    def side_of_noun(self, noun: Token) -> list[str]:
+        """The forces of the nationality that modifies an event noun ("a Russian assault")."""
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.text[:1].isupper():
+                named = self.entity_of_token.get(child.i)
+                if named and self.entities[named].type in ("ORGANIZATION", "PERSON"):
+                    return [named]
+                country = self.lexicon.country_of_word(child.text)
+                if country:
+                    forces = self.forces_of(country)
+                    return [forces] if forces else []
+        return []
 
     def is_background(self, noun: Token) -> bool:
         """ "amid the withdrawal", "during battles in Syria": a noun under a background preposition."""
@@ -485,6 +518,11 @@ class EventFinder:
             found = self.antecedents.before(token.idx, token.lower_, prefer=armed)  # "they", "the group"
             own = found.id if found is not None else None
         appos = [ch for ch in token.children if ch.dep_ in ("appos", "npadvmod") and self.entity_of_token.get(ch.i)]
+        if own is None and token.lower_ in GROUP_MEMBERS:
+            owner = next((ch for ch in token.children if ch.dep_ == "poss" and ch.pos_ == "PRON"), None)
+            if owner is not None:  # "its fighters", "their troops": the group named before
+                found = self.antecedents.before(owner.idx, "they", prefer=armed)
+                own = found.id if found is not None else None
         if own:
             out.append(own)
         elif appos:
@@ -547,10 +585,11 @@ class EventFinder:
         """Place entities in the "in/at/near X" phrases of a clause, outside its nested clauses and
         the phrases of other events."""
         out = []
-        stack = [ch for ch in head.children if ch.dep_ not in SUBCLAUSE_DEPS]
+        stack = [ch for ch in head.children if ch.dep_ not in SUBCLAUSE_DEPS and ch.dep_ not in ("nsubj", "nsubjpass", "csubj")
+                 or ch in own]
         while stack:
             t = stack.pop(0)
-            if t.dep_ in SUBCLAUSE_DEPS or t.i in getattr(self, "trigger_tokens", ()) and t not in own:
+            if t.dep_ in SUBCLAUSE_DEPS or t.dep_ == "appos" or t.i in getattr(self, "trigger_tokens", ()) and t not in own:
                 continue
             if t.dep_ == "prep" and t.lower_ in PLACE_PREPS:
                 for o in t.children:
@@ -594,6 +633,7 @@ class EventFinder:
         if c.trigger.dep_ in ("nsubj", "nsubjpass") or c.trigger.pos_ == "VERB":
             places = places or self.capital_place(doc, c)
         c.places = self.most_specific_first(places)
+        c.own_place = bool(c.places)
         c.actors = unique(c.actors)
         c.targets = [t for t in unique(c.targets) if t not in c.actors]
         c.quantities = self.quantities(c)
@@ -689,11 +729,13 @@ class EventFinder:
             return False
         if a.subtype and b.subtype and a.subtype != b.subtype:
             return False
-        if a.places and b.places and not set(a.places) & set(b.places):
+        if a.places and b.places and a.own_place and b.own_place and not set(a.places) & set(b.places):
             if same_sentence or not (self.entities[b.places[0]].kind == "country" or self.entities[a.places[0]].kind == "country"):
                 if not same_sentence or a.lemma == b.lemma:
                     return False
         for x, y in ((a.actors, b.actors), (a.targets, b.targets)):
+            x = [e for e in x if not self.entities[e].generic]  # "militants" may be the group named later
+            y = [e for e in y if not self.entities[e].generic]
             if x and y and not set(x) & set(y):
                 cx = {self.entities[e].country for e in x}
                 cy = {self.entities[e].country for e in y}
