@@ -27,6 +27,7 @@ if not Doc.has_extension("thuc_outlet"):
 
 DETERMINERS = {"a", "an", "the", "some", "several", "many", "one", "two", "other", "various", "certain", "multiple"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+FLAT_TEXT_CARRY = 2
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,10 @@ def attribution_words() -> dict[str, set[str]]:
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
-    """Character spans between opening and closing quotation marks (curly or straight)."""
+    """Character spans between opening and closing quotation marks (curly or straight); a quotation
+    left open at the end of its paragraph (as multi-paragraph quotes are) ends there."""
     regions = []
-    for m in re.finditer(r"\u201c[^\u201d]{20,}?(?:\u201d|$)|(?<![\w])\"[^\"]{20,}?\"", text, flags=re.S):
+    for m in re.finditer(r"\u201c[^\u201d\n]{20,}(?:\u201d|(?=\n)|$)|(?<![\w])\"[^\"\n]{20,}?\"", text):
         regions.append(m.span())
     return regions
 
@@ -81,12 +83,17 @@ class AttributionFinder:
         own = self.spread_over_quotes(doc, sents, own)
         paragraphs = layout.paragraphs
         claims = list(own)
+        # Text without line breaks (flattened articles) has no paragraphs to bound a carry-over: two sentences.
+        reach = len(sents) if len(set(paragraphs)) > 1 or len(sents) <= 4 else FLAT_TEXT_CARRY
+        carried = [0] * len(sents)
         for k in range(len(sents)):
-            if claims[k] is None and k > 0 and paragraphs[k - 1] == paragraphs[k] and claims[k - 1] is not None:
-                claims[k] = claims[k - 1]
+            if claims[k] is None and k > 0 and paragraphs[k - 1] == paragraphs[k] and claims[k - 1] is not None \
+                    and carried[k - 1] < reach:
+                claims[k], carried[k] = claims[k - 1], carried[k - 1] + 1
         for k in range(len(sents) - 1, -1, -1):
-            if claims[k] is None and k + 1 < len(sents) and paragraphs[k + 1] == paragraphs[k] and claims[k + 1] is not None:
-                claims[k] = claims[k + 1]
+            if claims[k] is None and k + 1 < len(sents) and paragraphs[k + 1] == paragraphs[k] and claims[k + 1] is not None \
+                    and carried[k + 1] < min(reach, FLAT_TEXT_CARRY - 1 if reach == FLAT_TEXT_CARRY else reach):
+                claims[k], carried[k] = claims[k + 1], carried[k + 1] + 1
         hedged = [self.hedge_of(s) for s in sents]
         doc._.thuc_claims = [self.with_hedge(c or ASSERTED, h) for c, h in zip(claims, hedged)]
         return doc

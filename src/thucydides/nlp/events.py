@@ -58,6 +58,10 @@ MODALS = {"would", "could", "may", "might", "must", "should", "will", "'ll", "sh
 NEGATIVE_SUBJECTS = {"no one", "nobody", "none", "no-one"}
 AGREEMENT_VERBS = {"reached", "reach", "declared", "declare", "announced", "announce", "brokered", "took", "takes",
                    "collapsed", "holds", "held", "agreed", "signed", "struck", "extended", "violated"}
+TERRITORY_WORDS = {"territory", "control", "positions", "position", "hill", "hills", "heights", "villages", "towns",
+                   "settlement", "settlements", "stronghold", "strongholds", "ground", "areas", "district", "districts",
+                   "neighborhood", "neighbourhood", "neighborhoods", "outpost", "outposts", "trenches", "bases",
+                   "airport", "island", "islands", "road", "highway", "town", "village", "city", "capital", "region"}
 GROUP_MEMBERS = {"fighters", "forces", "troops", "units", "men", "militants", "soldiers", "members", "gunmen"}
 BLAME_VERBS = {"blamed", "blames", "blame", "accused", "accuses", "accuse"}
 HYPOTHETICAL_DETERMINERS = {"any", "possible", "future", "potential", "further", "new"}
@@ -305,11 +309,15 @@ class EventFinder:
             return None
         if lemma in ("surround", "encircle") and obj is not None:
             return None  # "forces surrounded the hotel": a siege, not losses
-        if lemma in ("capture", "seize", "take") and obj is not None:
-            if obj.lower_ in EQUIPMENT_WORDS:
+        if lemma in ("capture", "seize", "take", "occupy", "retake", "recapture", "overrun", "liberate") and obj is not None \
+                and type_ == "OFFENSIVE":
+            if obj.lower_ in EQUIPMENT_WORDS or obj.lower_ in WEAPON_WORDS:
                 type_ = "MATERIEL"
             elif self.entity_type(obj) == "PERSON" or obj.lower_ in ("soldiers", "troops", "servicemen", "fighters", "prisoners"):
                 type_ = "CASUALTIES"
+            elif not (self.is_place(obj) or obj.lower_ in PLACE_NOUNS or obj.lower_ in SITE_NOUNS
+                      or obj.lower_ in TERRITORY_WORDS):
+                return None  # "seized critical data"
         if lemma == "destroy" and obj is not None and obj.lower_ in EQUIPMENT_WORDS:
             type_ = "MATERIEL"
         if lemma == "target" and verb.dep_ == "amod":

