@@ -127,7 +127,9 @@ class AttributionFinder:
                 continue
             if t.lower_ not in self.words["plain_reporting_verbs"] and not self.introduces_claim(doc, t):
                 continue  # "The Kremlin dismissed Kiselyov": not a denial
-            subject = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
+            subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
+            before = [c for c in subjects if c.i < t.i]
+            subject = before[-1] if before else (subjects[0] if subjects else None)  # the nearest: "..., state media reported"
             if subject is None:
                 subject = self.subject_before(doc, t, sent)
             if subject is None or subject.dep_ == "nsubjpass" and t.lower_ in ("said", "reported", "believed"):
@@ -214,7 +216,8 @@ class AttributionFinder:
         if entity is not None:
             return Claim(entity, cue, "reported", verb, named=True)
         text = doc[tokens[0].i:tokens[-1].i + 1].text
-        unnamed = head.lower_ in words["unnamed_sources"] or not any(t.pos_ == "PROPN" for t in tokens)
+        unnamed = head.lower_ in words["unnamed_sources"] or not any(
+            t.pos_ == "PROPN" or t.text.isupper() and len(t.text) > 1 for t in tokens)
         return Claim(text, cue, "alleged" if unnamed else "reported", verb, named=not unnamed)
 
     # ---- quotations, hedges ----------------------------------------------------------------------------

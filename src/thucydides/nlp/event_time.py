@@ -13,6 +13,7 @@ from thucydides.nlp.layout import Layout
 from thucydides.time.detect import TimeMention, find_time_expressions
 from thucydides.time.resolve import resolve, to_date
 
+NARRATIVE_PARAGRAPHS = 2  # how many paragraphs back the last date still anchors an undated event
 ONGOING_VERBS = {"began", "begun", "started", "erupted", "broke"}
 
 
@@ -75,7 +76,7 @@ class EventClock:
         if free:
             return free[0][3]
         paragraphs = self.layout.paragraphs
-        earlier = [w for j, w in self.narrative if j < k and paragraphs[k] - paragraphs[j] <= 1]
+        earlier = [w for j, w in self.narrative if j < k and paragraphs[k] - paragraphs[j] <= NARRATIVE_PARAGRAPHS]
         if earlier:
             last = earlier[-1]
             return When(last.start, last.end, last.precision, None)

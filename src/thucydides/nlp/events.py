@@ -9,6 +9,7 @@ the event it restates.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
@@ -110,6 +111,9 @@ class EventFinder:
         layout = layout_of(doc)
         sents = layout.sents
         self.trigger_tokens = self.trigger_positions(doc)
+        self.dateline_end = dateline_end(doc.text)
+        if self.dateline_end:  # "KHARTOUM, June 3 (Reuters) -": the city is where the report was filed
+            self.entity_of_token = {i: e for i, e in self.entity_of_token.items() if doc[i].idx >= self.dateline_end}
         clock = EventClock(doc, doc._.thuc_published, self.reporting, layout)
         candidates: list[Candidate] = []
         for k, sent in enumerate(sents):
@@ -425,9 +429,18 @@ class EventFinder:
         return []
 
     def is_background(self, noun: Token) -> bool:
-        """ "amid the withdrawal", "during battles in Syria": a noun under a background preposition."""
-        head = noun.head
-        return noun.dep_ == "pobj" and head.lower_ in self.lex.background_preps
+        """ "amid the withdrawal", "during battles in Syria", "after weeks of fighting": a noun under a
+        background preposition."""
+        t = noun
+        for _ in range(3):
+            if t.dep_ != "pobj" or t.head.dep_ != "prep":
+                return False
+            if t.head.lower_ in self.lex.background_preps:
+                return True
+            if t.head.lower_ != "of":
+                return False
+            t = t.head.head
+        return False
 
     # ---- arguments ----------------------------------------------------------------------------------
     def arguments_of_verb(self, c: Candidate, verb: Token, trigger: Trigger) -> None:
@@ -435,7 +448,7 @@ class EventFinder:
         passive = any(ch.dep_ in ("nsubjpass", "auxpass") for ch in verb.children) or (
             verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("pcomp", "acl", "amod") and not objects_present)
         subjects = self.subjects(verb)
-        objects = [ch for ch in verb.children if ch.dep_ in ("dobj", "attr")]
+        objects = [ch for ch in verb.children if ch.dep_ in ("dobj", "attr", "oprd")]
         agents = [o for ch in verb.children if ch.dep_ == "agent" for o in ch.children if o.dep_ == "pobj"]
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
             subjects = self.entities_of(verb.head)  # "forces attacking checkpoints"
@@ -738,9 +751,13 @@ class EventFinder:
         if a.subtype and b.subtype and a.subtype != b.subtype:
             return False
         if a.places and b.places and a.own_place and b.own_place and not set(a.places) & set(b.places):
-            if same_sentence or not (self.entities[b.places[0]].kind == "country" or self.entities[a.places[0]].kind == "country"):
-                if not same_sentence or a.lemma == b.lemma:
+            if same_sentence:
+                conjoined = b.trigger.dep_ == "conj" and b.trigger.head.i == a.trigger.i or \
+                    a.trigger.dep_ == "conj" and a.trigger.head.i == b.trigger.i
+                if not conjoined or a.lemma == b.lemma:  # "fled from Hama and evacuated to Khmeimim" is one move
                     return False
+            elif not (self.entities[b.places[0]].kind == "country" or self.entities[a.places[0]].kind == "country"):
+                return False
         for x, y in ((a.actors, b.actors), (a.targets, b.targets)):
             x = [e for e in x if not self.entities[e].generic]  # "militants" may be the group named later
             y = [e for e in y if not self.entities[e].generic]
@@ -753,8 +770,8 @@ class EventFinder:
 
     def context_of_other(self, c: Candidate, candidates: list[Candidate]) -> bool:
         """A background noun ("during battles in Syria") attached to another event of its sentence."""
-        attached_to = c.trigger.head.head
-        return any(o is not c and o.sent.start == c.sent.start and not o.background and attached_to in (o.trigger, o.clause)
+        clause = governing_verb(c.trigger)
+        return any(o is not c and o.sent.start == c.sent.start and not o.background and clause.i in (o.trigger.i, o.clause.i)
                    for o in candidates)
 
     def absorb(self, into: Candidate, other: Candidate, add_evidence: bool) -> None:
@@ -823,6 +840,16 @@ def roles_after_leadership_changes(entities: list, events: list[Event]) -> list:
                 roles.append(role)
             by_id[pid] = replace(person, roles=tuple(roles))
     return [by_id[e.id] for e in entities]
+
+
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][A-Za-z .'\-]{2,30})?(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
+                      r"\s*(?:\([A-Za-z .&]{2,30}\))?\s*[-\u2013\u2014]+\s")
+
+
+def dateline_end(text: str) -> int:
+    """Where a wire dateline ("KHARTOUM, June 3 (Reuters) - ", "BEIRUT (AP) — ") ends, or 0."""
+    m = DATELINE.match(text)
+    return m.end() if m else 0
 
 
 def unique(items: list[str]) -> list[str]:

@@ -24,6 +24,8 @@ def wanted(word: str):
         return lambda e: e.type == "ORGANIZATION" and e.kind == "armed_group"
     if word in MILITARY_WORDS:
         return lambda e: e.type == "ORGANIZATION" and e.kind in ("military", "unit")
+    if word in ("it", "its"):
+        return lambda e: e.type == "ORGANIZATION" and e.kind != "media" and (not e.generic or e.kind == "military")
     if word in INSTITUTION_WORDS:
         return lambda e: e.type == "ORGANIZATION" and not e.generic and e.kind != "media"
     if word in PLURAL_WORDS:
