@@ -444,7 +444,7 @@ class EventFinder:
 
     # ---- arguments ----------------------------------------------------------------------------------
     def arguments_of_verb(self, c: Candidate, verb: Token, trigger: Trigger) -> None:
-        objects_present = any(ch.dep_ == "dobj" for ch in verb.children)
+        objects_present = any(ch.dep_ in ("dobj", "oprd") for ch in verb.children)
         passive = any(ch.dep_ in ("nsubjpass", "auxpass") for ch in verb.children) or (
             verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("pcomp", "acl", "amod") and not objects_present)
         subjects = self.subjects(verb)
