@@ -63,7 +63,8 @@ TERRITORY_WORDS = {"territory", "control", "positions", "position", "hill", "hil
                    "settlement", "settlements", "stronghold", "strongholds", "ground", "areas", "district", "districts",
                    "neighborhood", "neighbourhood", "neighborhoods", "outpost", "outposts", "trenches", "bases",
                    "airport", "island", "islands", "road", "highway", "town", "village", "city", "capital", "region"}
-GROUP_MEMBERS = {"fighters", "forces", "troops", "units", "men", "militants", "soldiers", "members", "gunmen"}
+GROUP_MEMBERS = {"fighters", "forces", "troops", "units", "unit", "men", "militants", "soldiers", "members", "gunmen",
+                 "brigade", "battalion", "regiment", "division", "company", "platoon", "squad", "contingent"}
 BLAME_VERBS = {"blamed", "blames", "blame", "accused", "accuses", "accuse"}
 HYPOTHETICAL_DETERMINERS = {"any", "possible", "future", "potential", "further", "new"}
 REPELLING_VERBS = {"repelled", "repulsed", "thwarted", "foiled", "repel", "repulse", "thwart", "foil", "repelling",
@@ -541,7 +542,10 @@ class EventFinder:
         appos = [ch for ch in token.children if ch.dep_ in ("appos", "npadvmod") and self.entity_of_token.get(ch.i)]
         if own is None and token.lower_ in GROUP_MEMBERS:
             owner = next((ch for ch in token.children if ch.dep_ == "poss" and ch.pos_ == "PRON"), None)
-            if owner is not None:  # "its fighters", "their troops": the group named before
+            if owner is not None and owner.lower_ in ("his", "her"):  # "his unit": the forces of his side
+                person = self.antecedents.before(owner.idx, "he")
+                own = self.forces_of(person.country) if person is not None and person.country else None
+            elif owner is not None:  # "its fighters", "their troops": the group named before
                 found = self.antecedents.before(owner.idx, "they", prefer=armed)
                 own = found.id if found is not None else None
         if own:
