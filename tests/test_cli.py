@@ -162,3 +162,20 @@ def test_when_keeps_what_it_cannot_read_and_rejects_a_bad_anchor():
     assert result.returncode == 0 and json.loads(result.stdout)["precision"] == "unknown"
     result = run(["when", "today", "--anchor", "2024-13-45"])
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_geocode_ranks_candidates_in_the_given_context():
+    result = run(["geocode", "Homs", "--context", "Libya", "--top", "2"])
+    assert result.returncode == 0, result.stderr
+    first_row = next(line for line in result.stdout.splitlines() if "LY" in line or "SY" in line)
+    assert "LY" in first_row
+    result = run(["geocode", "Homs", "--context", "Syria", "--top", "2"])
+    first_row = next(line for line in result.stdout.splitlines() if "LY" in line or "SY" in line)
+    assert "SY" in first_row
+
+
+def test_geocode_says_so_when_a_name_is_unknown_or_the_context_is_bad():
+    result = run(["geocode", "Zzzqxwlyville"])
+    assert result.returncode == 1 and "not in the gazetteer" in result.stdout
+    result = run(["geocode", "Homs", "--context", "Atlantis"])
+    assert result.returncode == 2 and "Atlantis" in result.stderr and "Traceback" not in result.stderr

@@ -6,6 +6,7 @@ becomes a location, and demonyms ("British", "Syrian") become mentions of a coun
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.language import Language
@@ -16,6 +17,9 @@ from thucydides.geo.resolve import PlaceResolver, qualifiers_in, to_geo
 from thucydides.model import Entity
 from thucydides.nlp.lexicon import get_lexicon
 
+LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across"}
+DATELINE_CITY = re.compile(r"(?:^|(?<=\n)|(?<=\. )|(?<=[a-z]\. ))([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})"
+                           r"(?=(?:,[ A-Za-z.]{2,30}(?:,? ?\d{1,2}(?:, \d{4})?)?)?,? ?(?:\([^()\n]{1,40}\))? ?(?:[-\u2013\u2014\ufffd\"]|:))")
 WELL_KNOWN_CITY = 500_000
 LOCAL_TOWN = 5_000
 CONTINENTS = {"africa", "europe", "asia", "south america", "north america", "oceania", "antarctica"}
@@ -41,14 +45,24 @@ class Geocoder:
 
             self.resolver = PlaceResolver(get_gazetteer(self.gazetteer_path))
         context = self.resolver.context(entities)
-        entities = [self.retyped(e, context) for e in entities] + self.dateline_place(doc, entities)
+        entities = [self.retyped(e, context, self.locative(doc, e)) for e in entities]
+        entities += self.dateline_places(doc, entities)
         entities = self.with_demonyms(doc, entities)
         chosen = self.resolver.resolve(entities, qualifiers_in(doc.text, entities))
         doc._.thuc_entities = [replace(e, geo=to_geo(chosen[e.id]), country=chosen[e.id].country or e.country)
                                if e.id in chosen else e for e in entities]
         return doc
 
-    def retyped(self, entity: Entity, context) -> Entity:
+    @staticmethod
+    def locative(doc: Doc, entity: Entity) -> bool:
+        """Some mention of the entity is the object of "in", "at", "near", "outside" ("in Cirencester")."""
+        for start, end in entity.mentions:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE:
+                return True
+        return False
+
+    def retyped(self, entity: Entity, context, locative: bool = False) -> Entity:
         """A person or organisation the model found, whose name is a country or a first-level division, a
         city of half a million (of 100,000 for an organisation), or a town of the report's countries (for an
         organisation), with nothing that makes it a person or an organisation: a place."""
@@ -62,30 +76,30 @@ class Geocoder:
                 continue
             big = p.feature == "country" or p.feature == "region" and p.population >= WELL_KNOWN_CITY \
                 or p.feature == "city" and p.main and p.population >= city_floor
-            local = entity.type == "ORGANIZATION" and p.feature == "city" and p.main and p.population >= LOCAL_TOWN \
-                and context.get(p.country, 0) >= 2
+            local = (entity.type == "ORGANIZATION" or locative) and p.feature in ("city", "region") and p.main \
+                and p.population >= LOCAL_TOWN and (context.get(p.country, 0) >= 2 or locative and p.population >= 50_000)
             if big or local:
                 return replace(entity, type="LOCATION", kind=FEATURE_KIND.get(p.feature), roles=(), titles=())
         return entity
 
-    def dateline_place(self, doc: Doc, entities: list[Entity]) -> list[Entity]:
-        """ "TORONTO (AP) —": the city a wire report was filed from, when no entity covers it yet."""
-        from thucydides.nlp.events import dateline_end
-
-        end = dateline_end(doc.text)
-        if not end:
-            return []
-        head = doc.text[:end]
-        city_end = min([i for i in (head.find(","), head.find("("), head.find(" -"), head.find(" \u2014"),
-                                    head.find(" \u2013")) if i > 0] or [0])
-        city = head[:city_end].strip()
-        start = head.find(city)
-        if not city or any(a <= start < b for e in entities for a, b in e.mentions):
-            return []
-        name = city.title()
-        number = max((int(e.id[1:]) for e in entities if e.id[1:].isdigit()), default=0) + 1
-        return [Entity(id=f"E{number}", name=name, type="LOCATION", kind="city", aliases=(city,) if city != name else (),
-                       mentions=((start, start + len(city)),))]
+    def dateline_places(self, doc: Doc, entities: list[Entity]) -> list[Entity]:
+        """ "TORONTO (AP) —", "WASHINGTON, April 5 (Reuters) -": the cities wire stories were filed from, at the
+        start of the text or of a line or sentence, when no entity covers them yet."""
+        covered = [(a, b) for e in entities for a, b in e.mentions]
+        number = max((int(e.id[1:]) for e in entities if e.id[1:].isdigit()), default=0)
+        out: list[Entity] = []
+        for m in DATELINE_CITY.finditer(doc.text):
+            start, end = m.span(1)
+            if any(a < end and start < b for a, b in covered):
+                continue
+            city = m.group(1)
+            if not any(p.exact and p.feature in ("city", "region", "country") for p in self.resolver.gazetteer.lookup(city)):
+                continue  # "NATO -": no dateline
+            number += 1
+            covered.append((start, end))
+            out.append(Entity(id=f"E{number}", name=city.title(), type="LOCATION", kind="city",
+                              aliases=(city,) if city != city.title() else (), mentions=((start, end),)))
+        return out
 
     def lexicon_names(self) -> set[str]:
         if not hasattr(self, "_lexicon_names"):

