@@ -30,3 +30,19 @@ def test_thuc_gazetteer_build_writes_a_file_where_asked(tmp_path):
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert target.exists() and "places" in result.stdout and not target.with_suffix(".partial").exists()
+
+
+def test_a_gazetteer_built_from_other_data_is_rebuilt(tmp_path):
+    from thucydides.geo.build import build_gazetteer, fingerprint
+    from thucydides.geo.gazetteer import built_from, ensure_built
+
+    path = build_gazetteer(tmp_path / "gaz.sqlite")
+    assert built_from(path) == fingerprint()
+    db = sqlite3.connect(path)
+    db.execute("UPDATE meta SET value = 'stale' WHERE key = 'fingerprint'")
+    db.commit()
+    db.close()
+    assert built_from(path) == "stale"
+    ensure_built(path, quiet=True)
+    assert built_from(path) == fingerprint()
+    assert built_from(tmp_path / "missing.sqlite") is None

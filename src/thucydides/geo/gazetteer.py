@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from thucydides.geo.build import SCHEMA_VERSION, build_gazetteer
+from thucydides.geo.build import SCHEMA_VERSION, build_gazetteer, fingerprint
 from thucydides.geo.names import keys, skeleton
 
 ENV_PATH = "THUC_GAZETTEER"
@@ -74,12 +74,27 @@ class Gazetteer:
         return dict(self.db.execute("SELECT key, value FROM meta").fetchall())
 
 
+def built_from(path: Path) -> str | None:
+    """The fingerprint a gazetteer file was built from, or None for a missing or unreadable file."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
 def ensure_built(path: Path | None = None, quiet: bool = False) -> Path:
-    """The gazetteer's path, building it first when it is missing (about half a minute, once)."""
+    """The gazetteer's path, building it first when it is missing or was built from other data (about
+    half a minute, once)."""
     path = Path(path) if path else default_path()
-    if not path.exists():
+    if not path.exists() or built_from(path) != fingerprint():
         if not quiet:
-            print(f"building the place gazetteer once, into {path} (about 30 s)...", file=sys.stderr)
+            what = "rebuilding the place gazetteer (its data changed)" if path.exists() else "building the place gazetteer once"
+            print(f"{what}, into {path} (about 30 s)...", file=sys.stderr)
         build_gazetteer(path)
     return path
 
