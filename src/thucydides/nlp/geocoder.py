@@ -22,6 +22,7 @@ DATELINE_CITY = re.compile(r"(?:^|(?<=\n)|(?<=\. )|(?<=[a-z]\. ))([A-Z][A-Z'.\-]
                            r"(?=(?:,[ A-Za-z.]{2,30}(?:,? ?\d{1,2}(?:, \d{4})?)?)?,? ?(?:\([^()\n]{1,40}\))? ?(?:[-\u2013\u2014\ufffd\"]|:))")
 WELL_KNOWN_CITY = 500_000
 LOCAL_TOWN = 5_000
+LONE_NAME_TOWN = 20_000
 CONTINENTS = {"africa", "europe", "asia", "south america", "north america", "oceania", "antarctica"}
 CONTINENT_OF_DEMONYM = {"African": "africa", "European": "europe", "Asian": "asia", "South American": "south america",
                         "North American": "north america"}
@@ -78,7 +79,11 @@ class Geocoder:
                 or p.feature == "city" and p.main and p.population >= city_floor
             local = (entity.type == "ORGANIZATION" or locative) and p.feature in ("city", "region") and p.main \
                 and p.population >= LOCAL_TOWN and (context.get(p.country, 0) >= 2 or locative and p.population >= 50_000)
-            if big or local:
+            # a one-word "person" never introduced by a full name, or a name that is a town of the report's country
+            lone = entity.type == "PERSON" and p.feature in ("city", "region") and p.main and (
+                " " not in entity.name and p.population >= LONE_NAME_TOWN
+                or context.get(p.country, 0) >= 2 and p.population >= LOCAL_TOWN * 2)
+            if big or local or lone:
                 return replace(entity, type="LOCATION", kind=FEATURE_KIND.get(p.feature), roles=(), titles=())
         return entity
 
