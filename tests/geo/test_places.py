@@ -88,3 +88,14 @@ def test_a_dateline_city_is_a_place():
     found = places("TORONTO (AP) \u2014 Police arrested two men on Monday.")
     (toronto,) = [e for n, e in found.items() if n.lower() == "toronto"]
     assert toronto.geo.country == "CA" and toronto.country == "CA"
+
+
+def test_demonyms_become_country_mentions_only_when_asked(nlp):
+    from thucydides.nlp.geocoder import Geocoder
+
+    doc = nlp("Syrian troops entered Aleppo, and Syria said the road was open.")
+    syria = next(e for e in doc._.thuc_entities if e.name == "Syria")
+    assert (0, 6) not in syria.mentions
+    doc = Geocoder(demonyms=True)(doc)
+    syria = next(e for e in doc._.thuc_entities if e.name == "Syria")
+    assert (0, 6) in syria.mentions and "Syrian" in syria.aliases

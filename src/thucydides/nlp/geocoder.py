@@ -2,7 +2,8 @@
 
 Runs last, on the finished entities and events. Before resolving, it also gives places their due:
 a well-known place the statistical model typed as a person or organisation ("Tamil Nadu", "Harare")
-becomes a location, and demonyms ("British", "Syrian") become mentions of a country the report names.
+becomes a location, and a wire dateline's city a place. With `demonyms=True` in its config, demonyms
+("British", "Syrian") also become mentions of a country the report names.
 """
 from __future__ import annotations
 
@@ -32,8 +33,9 @@ FEATURE_KIND = {"country": "country", "region": "region", "city": "city", "facil
 class Geocoder:
     """Fills `geo` (and a missing `country`) of the entities in `doc._.thuc_entities`."""
 
-    def __init__(self, gazetteer_path: str | None = None):
+    def __init__(self, gazetteer_path: str | None = None, demonyms: bool = False):
         self.gazetteer_path = gazetteer_path or None
+        self.demonyms = demonyms  # count "Syrian" as a mention of Syria (GeoWebNews does; re3d and our gold do not)
         self.resolver: PlaceResolver | None = None
         self.lexicon = get_lexicon()
 
@@ -48,7 +50,8 @@ class Geocoder:
         context = self.resolver.context(entities)
         entities = [self.retyped(e, context, self.locative(doc, e)) for e in entities]
         entities += self.dateline_places(doc, entities)
-        entities = self.with_demonyms(doc, entities)
+        if self.demonyms:
+            entities = self.with_demonyms(doc, entities)
         chosen = self.resolver.resolve(entities, qualifiers_in(doc.text, entities))
         doc._.thuc_entities = [replace(e, geo=to_geo(chosen[e.id]), country=chosen[e.id].country or e.country)
                                if e.id in chosen else e for e in entities]
@@ -136,6 +139,6 @@ class Geocoder:
         return out
 
 
-@Language.factory("thuc_geocoder", default_config={"gazetteer_path": ""})
-def make_geocoder(nlp: Language, name: str, gazetteer_path: str) -> Geocoder:
-    return Geocoder(gazetteer_path)
+@Language.factory("thuc_geocoder", default_config={"gazetteer_path": "", "demonyms": False})
+def make_geocoder(nlp: Language, name: str, gazetteer_path: str, demonyms: bool) -> Geocoder:
+    return Geocoder(gazetteer_path, demonyms)
