@@ -57,3 +57,9 @@ def test_roles_get_their_period_and_the_change_of_leadership():
                                                                    "2024-12-02", "dismissed")
     (chayko,) = people["Alexander Chayko"].roles
     assert (chayko.start, chayko.end, chayko.status) == ("2017-01-01", "2019-12-31", "former")
+
+
+def test_a_present_perfect_is_the_report_s_day_even_after_a_dated_paragraph():
+    events = whens("Ukraine's General Staff said on Feb. 9 that its forces had struck a refinery.\n\n"
+                   "Russian troops have captured the village of Novotoretske, according to DeepState.", "2025-02-10")
+    assert events[-1] == ("OFFENSIVE", "2025-02-10", "2025-02-10", "day")

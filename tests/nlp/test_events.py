@@ -147,3 +147,21 @@ def test_a_labour_strike_is_a_protest_and_aid_sent_is_support():
     assert [e.type for e in events] == ["PROTEST"]
     events, _ = events_of("Swiss doctors delivered 700 kg of medicine to the Red Crescent in Bam.")
     assert [e.type for e in events] == ["SUPPORT"]
+
+
+def test_the_person_in_apposition_to_a_role_is_the_target():
+    events, name = events_of("President Volodymyr Zelensky dismissed the commander of the Joint Forces, "
+                             "Lt. Gen. Yurii Sodol, in late November.")
+    (dismissal,) = events
+    assert name(dismissal.targets) == ["Yurii Sodol"] and name(dismissal.actors) == ["Volodymyr Zelensky"]
+
+
+def test_two_conjoined_advances_at_two_places_are_two_events():
+    events, name = events_of("Russian troops captured the village of Novotoretske and advanced near Toretsk.")
+    assert [(e.type, name(e.place)[0]) for e in events] == [("OFFENSIVE", "Novotoretske"), ("OFFENSIVE", "Toretsk")]
+
+
+def test_a_country_struck_is_the_place_when_nothing_else_is():
+    events, name = events_of("Russian forces launched 120 drones and four ballistic missiles at Ukraine overnight.")
+    (attack,) = events
+    assert name(attack.targets) == ["Ukraine"] and name(attack.place) == ["Ukraine"]

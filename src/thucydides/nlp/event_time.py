@@ -75,13 +75,13 @@ class EventClock:
                 or x[2].i == sent.root.i and clause.i != sent.root.i and x[2] in clause.ancestors]
         if free:
             return free[0][3]
+        if self.anchor is not None and tense_of(clause if clause.pos_ in ("VERB", "AUX") else trigger) == "present":
+            return When(self.anchor.isoformat(), self.anchor.isoformat(), "day", None)  # "have captured": news of the day
         paragraphs = self.layout.paragraphs
         earlier = [w for j, w in self.narrative if j < k and paragraphs[k] - paragraphs[j] <= NARRATIVE_PARAGRAPHS]
         if earlier:
             last = earlier[-1]
             return When(last.start, last.end, last.precision, None)
-        if self.anchor is not None and tense_of(clause if clause.pos_ in ("VERB", "AUX") else trigger) == "present":
-            return When(self.anchor.isoformat(), self.anchor.isoformat(), "day", None)
         return When(None, None, "unknown", None)
 
     @staticmethod

@@ -183,7 +183,10 @@ class EventFinder:
             if not e.places:
                 same_paragraph = previous is not None and paragraphs[sent_index[previous.sent.start]] == \
                     paragraphs[sent_index[e.sent.start]]
-                if same_paragraph and previous.places:
+                struck = [t for t in e.targets if self.entities[t].type in ("LOCATION", "FACILITY")]
+                if struck:  # "launched drones at Ukraine": where it struck
+                    e.places = struck[:1]
+                elif same_paragraph and previous.places:
                     e.places = list(previous.places)
                 elif home:
                     e.places = [home]
@@ -290,7 +293,8 @@ class EventFinder:
         if lemma == "lose" and obj is not None and obj.lower_ in EQUIPMENT_WORDS:
             type_ = "MATERIEL"
         elif lemma in ("take", "gain", "lose"):
-            has_place = self.place_tokens(verb)
+            has_place = self.place_tokens(verb) or obj is not None and obj.lower_ == "control" and any(
+                p.lower_ in ("of", "over") and any(o.pos_ == "PROPN" for o in p.children) for p in obj.children)
             if obj is not None and obj.lower_ in ("control", "ground", "hold") or lemma == "take" and obj is not None \
                     and self.is_place(obj):
                 if not has_place and not (obj is not None and self.is_place(obj)):
@@ -560,12 +564,20 @@ class EventFinder:
                         self.entities[self.entity_of_token[child.i]].type in ("ORGANIZATION", "PERSON") and token.pos_ == "NOUN" \
                         and token.lower_ in ("units", "unit", "group", "forces", "troops", "team", "fighters", "members"):
                     out.append(self.entity_of_token[child.i])
-        if not out and token.lower_ in ROLE_HEADS:  # "the commander of X, Gen. Name" parsed apart
+        if not out and token.lower_ in ROLE_HEADS:  # "the commander of X, Lt. Gen. Name": the apposition hangs on X
+            for t in token.subtree:
+                found = self.entity_of_token.get(t.i) if t.dep_ == "appos" else None
+                if found and self.entities[found].type == "PERSON":
+                    out.append(found)
+                    break
+        if not out and token.lower_ in ROLE_HEADS:  # "the commander of X, Lt. Gen. Name" parsed apart
             end = token.right_edge.i + 1
             if end + 1 < len(token.doc) and token.doc[end].text == ",":
-                follower = self.entity_of_token.get(end + 1) or self.entity_of_token.get(end + 2)
-                if follower and self.entities[follower].type == "PERSON":
-                    out.append(follower)
+                for k in range(end + 1, min(len(token.doc), end + 6)):
+                    follower = self.entity_of_token.get(k)
+                    if follower and self.entities[follower].type == "PERSON":
+                        out.append(follower)
+                        break
         if conj:
             for child in token.children:
                 if child.dep_ == "conj":
@@ -758,7 +770,8 @@ class EventFinder:
             if same_sentence:
                 conjoined = b.trigger.dep_ == "conj" and b.trigger.head.i == a.trigger.i or \
                     a.trigger.dep_ == "conj" and a.trigger.head.i == b.trigger.i
-                if not conjoined or a.lemma == b.lemma:  # "fled from Hama and evacuated to Khmeimim" is one move
+                movement = a.type in ("WITHDRAWAL", "DEPLOYMENT")
+                if not (conjoined and movement) or a.lemma == b.lemma:  # "fled from Hama and evacuated to Khmeimim" is one move
                     return False
             elif not (self.entities[b.places[0]].kind == "country" or self.entities[a.places[0]].kind == "country"):
                 return False
