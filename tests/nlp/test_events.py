@@ -165,3 +165,25 @@ def test_a_country_struck_is_the_place_when_nothing_else_is():
     events, name = events_of("Russian forces launched 120 drones and four ballistic missiles at Ukraine overnight.")
     (attack,) = events
     assert name(attack.targets) == ["Ukraine"] and name(attack.place) == ["Ukraine"]
+
+
+@pytest.mark.parametrize("text", [
+    "Shares hit a record high on Monday after the central bank cut rates.",
+    "The senator vowed to fight corruption and visited Paris on Tuesday.",
+    "Five people died in a car crash on the highway.",
+    "The judge dismissed the lawsuit on Friday.",
+    "She recalled that the meeting in March was tense.",
+    "Both leaders agreed that the talks were useful.",
+    "Liverpool's attack struggled against a compact defence.",
+])
+def test_ordinary_news_is_not_a_conflict_event(text):
+    events, _ = events_of(text)
+    assert not [e for e in events if e.type in ("ATTACK", "BATTLE", "CASUALTIES", "LEADERSHIP", "DEPLOYMENT",
+                                               "PROTEST", "AGREEMENT")], events
+
+
+def test_the_same_words_in_an_armed_context_are_events():
+    events, _ = events_of("A drone hit a fuel depot in Bryansk, and two soldiers died in the blast.")
+    assert {e.type for e in events} >= {"ATTACK", "CASUALTIES"}
+    events, _ = events_of("Col. Ivan Petrov visited the 58th Army's positions near Tokmak.")
+    assert [e.type for e in events] == ["DEPLOYMENT"]

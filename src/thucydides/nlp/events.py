@@ -63,6 +63,12 @@ TERRITORY_WORDS = {"territory", "control", "positions", "position", "hill", "hil
                    "settlement", "settlements", "stronghold", "strongholds", "ground", "areas", "district", "districts",
                    "neighborhood", "neighbourhood", "neighborhoods", "outpost", "outposts", "trenches", "bases",
                    "airport", "island", "islands", "road", "highway", "town", "village", "city", "capital", "region"}
+OFFICE_NOUNS = {"commander", "commanders", "chief", "head", "minister", "ministers", "director", "general", "generals",
+                "ambassador", "ambassadors", "envoy", "envoys", "governor", "official", "officials", "officer",
+                "officers", "spokesman", "spokeswoman", "deputy", "president", "premier", "leader", "leaders",
+                "secretary", "admiral", "colonel", "prosecutor", "mayor", "cabinet", "staff", "coach", "judge",
+                "chairman", "chairwoman", "ceo", "diplomat", "diplomats", "attaché", "successor", "predecessor"}
+ARMED_KINDS = {"military", "armed_group", "unit", "police", "intelligence"}
 GROUP_MEMBERS = {"fighters", "forces", "troops", "units", "unit", "men", "militants", "soldiers", "members", "gunmen",
                  "brigade", "battalion", "regiment", "division", "company", "platoon", "squad", "contingent"}
 BLAME_VERBS = {"blamed", "blames", "blame", "accused", "accuses", "accuse"}
@@ -219,7 +225,9 @@ class EventFinder:
                 taken |= set(range(token.i, token.i + phrase.size))
                 k += phrase.size
                 continue
-            noun = self.lex.noun_at(words, k) if token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") or token.tag_ == "VBG" else None
+            noun = self.lex.noun_at(words, k) if (token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") or token.tag_ == "VBG") \
+                and (token.is_lower or token.is_sent_start or token.is_upper and len(token) > 3) \
+                and token.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL", "MONEY", "EVENT", "WORK_OF_ART") else None
             if noun and token.i not in taken:
                 head = sent[k:k + noun.size].root if noun.size > 1 else token
                 if head.pos_ in ("NOUN", "PROPN") or head.tag_ in ("NN", "NNS") or (head.pos_ == "ADJ" and head.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass")):
@@ -235,10 +243,26 @@ class EventFinder:
                 if c is not None:
                     out.append(c)
             k += 1
+        armed = self.armed_sentence(sent) or sent.start > 0 and self.armed_sentence(doc[sent.start - 1].sent)
         out = [c for c in out if c is not None and not self.irrealis(c)]
         for c in out:
             self.refine_type(c, sent)
-        return out
+        return [c for c in out if armed or c.type == "PROTEST" or not self.needs_context(c)]
+
+    def armed_sentence(self, sent: Span) -> bool:
+        """The sentence speaks of arms or armed actors (a word of the list, or an armed entity in it); the
+        sentence before counts too ("... launched missiles. The attack caused minor damage.")."""
+        if any(t.lower_ in self.lex.armed_context for t in sent):
+            return True
+        return any(self.entities[e].kind in ARMED_KINDS for t in sent if (e := self.entity_of_token.get(t.i)))
+
+    def needs_context(self, c: Candidate) -> bool:
+        """Words ordinary in other news ("hit a record", "fight corruption", "visited Paris") need an armed context,
+        unless an armed entity takes part."""
+        if c.lemma not in self.lex.needs_armed_context:
+            return False
+        return not any(self.entities[e].kind in ARMED_KINDS or self.entities[e].type == "PERSON" and self.entities[e].titles
+                       and c.type == "DEPLOYMENT" for e in c.actors + c.targets)
 
     def irrealis(self, c: Candidate) -> bool:
         """Not (yet) an occurrence: under a modal ("would attack"), or the complement of a threat, plan,
@@ -333,6 +357,10 @@ class EventFinder:
             return None
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and lemma in ("arm", "base", "station"):
             return None
+        if type_ == "LEADERSHIP" and lemma not in ("resign", "step") and not self.holds_office(verb, obj):
+            return None  # "the judge dismissed the case", "she recalled that ..."
+        if lemma == "agree" and any(ch.dep_ == "ccomp" for ch in verb.children):
+            return None  # "agreed that ...": an opinion, not an agreement
         c = Candidate(type_, verb, verb, sent, lemma)
         self.arguments_of_verb(c, verb, trigger)
         if type_ == "CASUALTIES" and lemma == "kill" and self.civilian(c, verb):
@@ -411,6 +439,22 @@ class EventFinder:
                     c.targets += sides[1:]
         self.finish(doc, c)
         return c
+
+    def holds_office(self, verb: Token, obj: Token | None) -> bool:
+        """The one appointed, dismissed or summoned is a person or an office ("the commander", "its envoy")."""
+        people = [obj] if obj is not None else []
+        people += [ch for ch in verb.children if ch.dep_ in ("nsubjpass", "oprd")]
+        if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+            people.append(verb.head)
+        for t in people:
+            eid = self.entity_of_token.get(t.i)
+            if eid and self.entities[eid].type == "PERSON" or t.lower_ in OFFICE_NOUNS or t.pos_ == "PRON" and t.lower_ in (
+                    "him", "her", "he", "she"):
+                return True
+            if any(self.entity_of_token.get(a.i) and self.entities[self.entity_of_token[a.i]].type == "PERSON"
+                   for a in t.children if a.dep_ in ("appos", "compound")):
+                return True
+        return False
 
     def agreement_reached(self, noun: Token) -> bool:
         """A ceasefire or deal is news when it is signed, reached, agreed or takes effect, not when mentioned."""
