@@ -267,6 +267,7 @@ def entity_index(doc: Doc):
         for start, end in entity.mentions:
             spans[(start, end)] = entity.id
     by_end = {}
+    text = doc.text
     for (start, end), eid in spans.items():
         by_end.setdefault(end, []).append((start, eid))
 
@@ -275,7 +276,7 @@ def entity_index(doc: Doc):
             return spans[(start, end)]
         for mention_start, eid in by_end.get(end, []):
             if mention_start >= start and (mention_start - start) < 30:
-                gap = doc.text[start:mention_start]
+                gap = text[start:mention_start]
                 if re.fullmatch(r"(?:[\w.\- ]+(?:'s|\u2019s)\s*)?|(?:the\s+)", gap, flags=re.I):
                     return eid
         return None

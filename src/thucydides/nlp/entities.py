@@ -63,15 +63,18 @@ class Cluster:
     countries: Counter = field(default_factory=Counter)
     roles: list[tuple] = field(default_factory=list)  # title, org mention start, status, start, end
     id: str = ""
+    _type_of: tuple[int, str] | None = None
 
     @property
     def type(self) -> str:
         if self.entry:
             return self.entry.type
+        if self._type_of is not None and self._type_of[0] == len(self.mentions):
+            return self._type_of[1]  # mentions are only ever appended, their types set before
         votes = Counter(m.type for m in self.mentions)
-        if any(m.titles for m in self.mentions):
-            return "PERSON"
-        return votes.most_common(1)[0][0]
+        found = "PERSON" if any(m.titles for m in self.mentions) else votes.most_common(1)[0][0]
+        self._type_of = (len(self.mentions), found)
+        return found
 
     @property
     def country(self) -> str | None:
@@ -504,7 +507,7 @@ def role_period(doc: Doc, tokens: list) -> tuple[str | None, str | None]:
         return None, None
     first, last = min(t.i for t in tokens), max(t.i for t in tokens)
     start_char, end_char = doc[first].idx, doc[last].idx + len(doc[last])
-    for mention in find_time_expressions(doc.text[start_char:end_char]):
+    for mention in find_time_expressions(doc[first:last + 1].text):
         when = resolve(mention.text, doc._.thuc_published, "past")
         if when.precision != "unknown":
             if mention.text.lower().startswith("since"):

@@ -131,10 +131,11 @@ class Geocoder:
             if code in countries:
                 added.setdefault(countries[code], []).append((ent.start_char, ent.end_char))
         out = list(entities)
+        text = doc.text
         for k, spans in added.items():
             e = out[k]
             mentions = tuple(sorted(set(e.mentions) | set(spans)))
-            forms = {doc.text[a:b] for a, b in spans} - {e.name, *e.aliases}
+            forms = {text[a:b] for a, b in spans} - {e.name, *e.aliases}
             out[k] = replace(e, mentions=mentions, aliases=e.aliases + tuple(sorted(forms)))
         return out
 

@@ -13,10 +13,11 @@ class Layout:
         self.sentence_of_token: list[int] = [0] * len(doc)
         self.paragraphs: list[int] = []
         number, previous_end = 0, 0
+        text = doc.text  # computed by spaCy on every access: once
         for k, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
                 self.sentence_of_token[i] = k
-            if "\n" in doc.text[previous_end:sent.start_char]:
+            if "\n" in text[previous_end:sent.start_char]:
                 number += 1
             body = sent.text.rstrip()
             number += body.count("\n")

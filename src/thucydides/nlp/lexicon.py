@@ -43,6 +43,7 @@ class Country:
         return self.demonyms[0] if self.demonyms else self.name
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """A comparison key: no accents, curly quotes folded, lower case, no leading 'the', single spaces."""
     text = unicodedata.normalize("NFKD", text)
