@@ -45,3 +45,18 @@ def test_a_failing_document_is_reported_and_the_others_extracted(failing_on_pois
 def test_without_a_handler_the_failure_propagates(failing_on_poison):
     with pytest.raises(RuntimeError, match="boom"):
         list(extract_documents(documents("POISON")))
+
+
+def test_a_report_longer_than_the_parser_takes_is_reported_alone_and_the_rest_goes_on():
+    from thucydides.extraction import ReportTooLong, extract_documents, make_document
+    from thucydides.ingest import RawReport
+
+    long_text = "Rebels shelled the town. " * 45_000  # 1,125,000 characters
+    documents = [make_document(RawReport(text=long_text, path="long.md", published="2025-03-01")),
+                 make_document(RawReport(text="Russian forces shelled Kharkiv on Monday.", path="short.md",
+                                         published="2025-03-04"))]
+    failures = []
+    out = list(extract_documents(documents, on_error=lambda d, e: failures.append((d.path, e))))
+    assert [x.document.path for x in out] == ["short.md"] and out[0].events
+    assert [(path, type(e)) for path, e in failures] == [("long.md", ReportTooLong)]
+    assert "split the report" in str(failures[0][1])

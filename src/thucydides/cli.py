@@ -106,7 +106,11 @@ def extract(
         failed: list = []
 
         def on_error(document, error: Exception) -> None:
-            fail(document.path or "<stdin>", f"extraction failed ({type(error).__name__}: {error})".splitlines()[0])
+            from thucydides.extraction import ReportTooLong
+
+            what = f"too long: {error}" if isinstance(error, ReportTooLong) else \
+                f"extraction failed ({type(error).__name__}: {error})"
+            fail(document.path or "<stdin>", what.splitlines()[0])
             failed.append(document)
 
         for n, extraction in enumerate(extract_documents(documents, on_error), 1):

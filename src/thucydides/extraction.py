@@ -26,6 +26,10 @@ def make_document(report: RawReport, published: str | None = None) -> Document:
                     outlet=report.outlet, url=report.url, carries_text=report.from_html)
 
 
+class ReportTooLong(ValueError):
+    """A report longer than the parser takes at once."""
+
+
 def prepared(nlp, document: Document):
     """The tokenised text with what the components need to know about the report: its date and outlet."""
     doc = nlp.make_doc(document.text)
@@ -35,26 +39,34 @@ def prepared(nlp, document: Document):
 
 
 def parsed_in_batches(nlp, documents: list[Document], on_error) -> Iterator[tuple[Document, object]]:
-    """(document, spaCy doc) pairs in order; a batch that fails is redone one by one, so one bad
+    """(document, spaCy doc) pairs in input order; a batch that fails is redone one by one, so one bad
     document costs only itself: it is passed to `on_error` (or raised when there is none) and
-    paired with None."""
+    paired with None. A report longer than the parser takes is such a document, said in our words."""
     for first in range(0, len(documents), BATCH_SIZE):
         batch = documents[first:first + BATCH_SIZE]
+        fits = [d for d in batch if len(d.text) <= nlp.max_length]
         try:
-            parsed = list(nlp.pipe(prepared(nlp, d) for d in batch))
+            parsed = dict(zip(map(id, fits), nlp.pipe(prepared(nlp, d) for d in fits)))
         except Exception:
             parsed = None
-        if parsed is not None:
-            yield from zip(batch, parsed)
-            continue
         for document in batch:
-            try:
-                yield document, nlp(prepared(nlp, document))
-            except Exception as error:
+            if len(document.text) > nlp.max_length:
+                problem = ReportTooLong(f"{len(document.text):,} characters, more than the {nlp.max_length:,} "
+                                        f"the parser takes at once: split the report")
                 if on_error is None:
-                    raise
-                on_error(document, error)
+                    raise problem
+                on_error(document, problem)
                 yield document, None
+            elif parsed is not None:
+                yield document, parsed[id(document)]
+            else:
+                try:
+                    yield document, nlp(prepared(nlp, document))
+                except Exception as error:
+                    if on_error is None:
+                        raise
+                    on_error(document, error)
+                    yield document, None
 
 
 def needed_entities(entities, events) -> tuple:
