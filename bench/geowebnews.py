@@ -34,7 +34,7 @@ def main() -> None:
         reports = [r for p in sorted(folder.glob("*.md")) for r in read_path(str(p))]
         documents = [make_document(r) for r in reports]
         get_pipeline()
-        from thucydides.geo.gazetteer import get_gazetteer
+        from thucydides.gazetteer.query import get_gazetteer
 
         get_gazetteer()  # built once, outside the timing
         started = time.perf_counter()
@@ -55,8 +55,8 @@ def resolution_speed(extractions) -> float:
     """Place entities resolved per second by the resolver alone (fresh lookup cache), best of 3."""
     from dataclasses import replace
 
-    from thucydides.geo.gazetteer import Gazetteer, default_path
-    from thucydides.geo.resolve import PlaceResolver
+    from thucydides.gazetteer.query import Gazetteer, default_path
+    from thucydides.nlp.places import PlaceResolver
 
     inputs = [[replace(e, geo=None) for e in x.entities] for x in extractions]
     toponyms = sum(1 for entities in inputs for e in entities if e.type in ("LOCATION", "FACILITY"))

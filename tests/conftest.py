@@ -28,6 +28,14 @@ def entities_of(nlp):
     return run
 
 
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The gazetteer `thuc` uses, built once (about half a minute) where it keeps it."""
+    from thucydides.gazetteer.query import get_gazetteer
+
+    return get_gazetteer()
+
+
 def require_shared() -> None:
     if not DEV_CORPUS.is_dir():
         pytest.skip("../shared/corpus/dev is not beside this checkout")

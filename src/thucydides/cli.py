@@ -172,8 +172,8 @@ app.add_typer(gazetteer_app, name="gazetteer")
 def gazetteer_build(path: Optional[Path] = typer.Option(None, "--path", help="Where to write it; default: the user "
                                                         "data directory, or $THUC_GAZETTEER.")) -> None:
     """Build (or rebuild) the gazetteer from the installed data packages; about half a minute."""
-    from thucydides.geo.build import build_gazetteer
-    from thucydides.geo.gazetteer import default_path
+    from thucydides.gazetteer.build import build_gazetteer
+    from thucydides.gazetteer.query import default_path
 
     target = path or default_path()
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -201,8 +201,8 @@ def geocode(name: str = typer.Argument(..., help='A place name, e.g. "Homs" or "
     """Show the gazetteer's candidates for a name, ranked as in a report about the --context countries."""
     from collections import Counter
 
-    from thucydides.geo.gazetteer import get_gazetteer
-    from thucydides.geo.resolve import PlaceResolver
+    from thucydides.gazetteer.query import get_gazetteer
+    from thucydides.nlp.places import PlaceResolver
     from thucydides.model import Entity
     from thucydides.nlp.lexicon import get_lexicon
 

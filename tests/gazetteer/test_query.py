@@ -35,8 +35,8 @@ def test_thuc_gazetteer_build_writes_a_file_where_asked(tmp_path):
 
 
 def test_a_gazetteer_built_from_other_data_is_rebuilt(gazetteer, tmp_path):
-    from thucydides.geo.build import fingerprint
-    from thucydides.geo.gazetteer import built_from, ensure_built
+    from thucydides.gazetteer.build import fingerprint
+    from thucydides.gazetteer.query import built_from, ensure_built
 
     path = Path(shutil.copy(gazetteer.path, tmp_path / "gaz.sqlite"))
     assert built_from(path) == fingerprint()

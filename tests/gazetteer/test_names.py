@@ -1,7 +1,7 @@
 """Name keys: folding and the transliteration skeleton."""
 import pytest
 
-from thucydides.geo.names import fold, is_latin, keys, skeleton
+from thucydides.gazetteer.names import fold, is_latin, keys, skeleton
 
 
 @pytest.mark.parametrize("a,b", [("Khmeimim", "Hmeimim"), ("Khan Shaykhun", "Khan Sheikhoun"), ("Kamishly", "Qamishli"),
