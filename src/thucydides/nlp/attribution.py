@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from thucydides.nlp.layout import layout_of
+from thucydides.nlp.lexicon import normalize
 from thucydides.nlp.reference import Antecedents, wanted
 
 if not Doc.has_extension("thuc_claims"):
@@ -104,10 +105,10 @@ class AttributionFinder:
                              self.rumor(doc, sent, entity_at)) if c is not None]
         if not found:
             return None
-        outlet = normalize_name(doc._.thuc_outlet or "")
+        outlet = normalize(doc._.thuc_outlet or "")
         outside = [c for c in found if c.verb is None or not any(a <= doc[c.verb].idx < b for a, b in self.quotes)]
         found = outside or found
-        inner = [c for c in found if c.source and normalize_name(self.names.get(c.source, c.source)) != outlet]
+        inner = [c for c in found if c.source and normalize(self.names.get(c.source, c.source)) != outlet]
         rumored = [c for c in found if c.stance == "rumored"]
         return (rumored or inner or found)[0]
 
@@ -253,10 +254,6 @@ class AttributionFinder:
         if claim.source is None or claim.stance == "reported" and not claim.named:
             return Claim(claim.source, claim.cue or hedge, "alleged", claim.verb, claim.named)
         return claim
-
-
-def normalize_name(text: str) -> str:
-    return re.sub(r"[^a-z0-9 ]+", "", text.lower().replace("\u2019", "'").replace("'s", "")).strip()
 
 
 def entity_index(doc: Doc):

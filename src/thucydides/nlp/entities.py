@@ -506,7 +506,6 @@ def role_period(doc: Doc, tokens: list) -> tuple[str | None, str | None]:
     if not tokens:
         return None, None
     first, last = min(t.i for t in tokens), max(t.i for t in tokens)
-    start_char, end_char = doc[first].idx, doc[last].idx + len(doc[last])
     for mention in find_time_expressions(doc[first:last + 1].text):
         when = resolve(mention.text, doc._.thuc_published, "past")
         if when.precision != "unknown":

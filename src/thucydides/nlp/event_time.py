@@ -52,7 +52,7 @@ class EventClock:
             if span is None:
                 continue
             root = span.root
-            verb = governing(root)
+            verb = governing_verb(root)
             self.mentions.append((m, root, verb, resolve(m.text, self.anchor, tense_of(verb) if verb.pos_ in ("VERB", "AUX") else None)))
         self.narrative: list[tuple[int, When]] = [  # dates that anchor what follows: report and event dates
             (layout.sentence_of(root), when) for m, root, verb, when in self.mentions
@@ -101,7 +101,8 @@ class EventClock:
             return When(when.start, end, "range", when.text)
         return when
 
-def governing(token: Token) -> Token:
+def governing_verb(token: Token) -> Token:
+    """The nearest verb above a token (the token itself when it is one), or the sentence root."""
     t = token
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         t = t.head

@@ -8,7 +8,6 @@ the event it restates.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
@@ -16,12 +15,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from thucydides.model import Attribution, Event, Evidence, Quantity, When
-from thucydides.nlp.attribution import ASSERTED, Claim, attribution_words, normalize_name
+from thucydides.nlp.attribution import ASSERTED, Claim, attribution_words
+from thucydides.nlp.event_time import EventClock, governing_verb
 from thucydides.nlp.layout import layout_of
+from thucydides.nlp.lexicon import get_lexicon, normalize
 from thucydides.nlp.reference import Antecedents, wanted
-from thucydides.nlp.lexicon import get_lexicon
 from thucydides.nlp.triggers import Trigger, TriggerLexicon, get_trigger_lexicon
-from thucydides.nlp.event_time import EventClock
 
 if not Doc.has_extension("thuc_events"):
     Doc.set_extension("thuc_events", default=None)
@@ -723,10 +722,10 @@ class EventFinder:
         """ "evacuating the capital": the capital named earlier in the report."""
         for t in c.trigger.subtree:
             if t.lower_ == "capital" and t.dep_ in ("dobj", "pobj"):
-                capitals = {normalize_name(country.capital) for country in self.lexicon.countries.values() if country.capital}
+                capitals = {normalize(country.capital) for country in self.lexicon.countries.values() if country.capital}
                 best = None
                 for e in self.entities.values():
-                    if e.type == "LOCATION" and normalize_name(e.name) in capitals and e.mentions[0][0] < t.idx:
+                    if e.type == "LOCATION" and normalize(e.name) in capitals and e.mentions[0][0] < t.idx:
                         best = e.id
                 return [best] if best else []
         return []
@@ -860,7 +859,7 @@ class EventFinder:
         outlet = doc._.thuc_outlet
         chain = []
         if outlet:
-            outlet_id = next((e.id for e in self.entities.values() if normalize_name(e.name) == normalize_name(outlet)), None)
+            outlet_id = next((e.id for e in self.entities.values() if normalize(e.name) == normalize(outlet)), None)
             chain.append(outlet_id or outlet)
         if c.claim.source and c.claim.source not in chain:
             chain.append(c.claim.source)
@@ -919,14 +918,6 @@ def unique(items: list[str]) -> list[str]:
         if x not in out:
             out.append(x)
     return out
-
-
-def governing_verb(token: Token) -> Token:
-    """The nearest verb above a token (the token itself when it is one), or the sentence root."""
-    t = token
-    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
-        t = t.head
-    return t
 
 
 def number_value(text: str) -> float | None:
