@@ -783,10 +783,7 @@ class EventFinder:
         for e in events:
             if len(e.places) > 1 and all(self.entities[p].type in ("LOCATION",) for p in e.places) and \
                     len({self.entities[p].kind for p in e.places}) == 1:
-                for p in e.places:  # one event per location
-                    copy = Candidate(**{**e.__dict__})
-                    copy.places = [p]
-                    out.append(copy)
+                out += [replace(e, places=[p]) for p in e.places]  # one event per location
             else:
                 out.append(e)
         return out

@@ -201,6 +201,8 @@ class Geocoder:
         self.demonyms = demonyms  # count "Syrian" as a mention of Syria (GeoWebNews does; re3d and our gold do not)
         self.resolver: PlaceResolver | None = None
         self.lexicon = get_lexicon()
+        self.known_names = {fold(n) for e in self.lexicon.entries.values() if e.type in ("PERSON", "ORGANIZATION")
+                            for n in e.names}  # people and organisations the lexicon knows stay what they are
 
     def __call__(self, doc: Doc) -> Doc:
         entities = list(doc._.thuc_entities or ())
@@ -235,7 +237,7 @@ class Geocoder:
         organisation), with nothing that makes it a person or an organisation: a place."""
         if entity.type not in ("PERSON", "ORGANIZATION") or entity.kind or entity.generic or entity.titles or entity.roles:
             return entity
-        if fold(entity.name) in self.lexicon_names():
+        if fold(entity.name) in self.known_names:
             return entity
         city_floor = WELL_KNOWN_CITY if entity.type == "PERSON" else WELL_KNOWN_CITY // 5
         for p in self.resolver.gazetteer.lookup(entity.name):
@@ -271,12 +273,6 @@ class Geocoder:
             out.append(Entity(id=f"E{number}", name=city.title(), type="LOCATION", kind="city",
                               aliases=(city,) if city != city.title() else (), mentions=((start, end),)))
         return out
-
-    def lexicon_names(self) -> set[str]:
-        if not hasattr(self, "_lexicon_names"):
-            self._lexicon_names = {fold(n) for e in self.lexicon.entries.values() if e.type in ("PERSON", "ORGANIZATION")
-                                   for n in e.names}
-        return self._lexicon_names
 
     def with_demonyms(self, doc: Doc, entities: list[Entity]) -> list[Entity]:
         """ "British", "Syrian": mentions of the country entity the report has for them."""
