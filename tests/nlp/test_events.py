@@ -187,3 +187,10 @@ def test_the_same_words_in_an_armed_context_are_events():
     assert {e.type for e in events} >= {"ATTACK", "CASUALTIES"}
     events, _ = events_of("Col. Ivan Petrov visited the 58th Army's positions near Tokmak.")
     assert [e.type for e in events] == ["DEPLOYMENT"]
+
+
+def test_an_army_acts_through_its_machines_and_guerillas_are_armed_opposition():
+    events, name = events_of("Israeli army bulldozers demolished Palestinian homes in southern Gaza on Sunday.")
+    assert name(events[0].actors) == ["Israel Defense Forces"]
+    events, name = events_of("Afghan guerillas blew up three power lines leading into Kabul last month.")
+    assert [(e.type, name(e.actors)) for e in events] == [("ATTACK", ["Afghan opposition"])]

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from thucydides.model import Attribution, Event, Evidence, Quantity, When
 from thucydides.nlp.attribution import ASSERTED, Claim, attribution_words
 from thucydides.nlp.event_time import EventClock, governing_verb
+from thucydides.nlp.generic_actors import PLATFORMS
 from thucydides.nlp.layout import layout_of
 from thucydides.nlp.lexicon import get_lexicon, normalize
 from thucydides.nlp.reference import Antecedents, wanted
@@ -605,7 +606,8 @@ class EventFinder:
                     out += [e for o in child.children if o.dep_ == "pobj" for e in self.entities_of(o, True, depth + 1)]
                 elif child.dep_ in ("compound", "nmod", "poss") and self.entity_of_token.get(child.i) and \
                         self.entities[self.entity_of_token[child.i]].type in ("ORGANIZATION", "PERSON") and token.pos_ == "NOUN" \
-                        and token.lower_ in ("units", "unit", "group", "forces", "troops", "team", "fighters", "members"):
+                        and (token.lower_ in ("units", "unit", "group", "forces", "troops", "team", "fighters", "members")
+                             or token.lower_ in PLATFORMS):  # "army bulldozers": the army
                     out.append(self.entity_of_token[child.i])
         if not out and token.lower_ in ROLE_HEADS:  # "the commander of X, Lt. Gen. Name": the apposition hangs on X
             for t in token.subtree:

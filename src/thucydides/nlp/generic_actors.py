@@ -18,6 +18,8 @@ MAX_NOUN_TOKENS = 3
 MAX_MODIFIERS = 4
 MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "NUM"}
 SHARE_SIDE = {"military", "diplomats", "officials"}  # "Russian military personnel and diplomats"
+PLATFORMS = {"bulldozers", "bulldozer", "jets", "warplanes", "helicopters", "gunships", "tanks", "drones", "aircraft",
+             "artillery", "snipers", "patrols", "patrol", "boats", "warships", "units", "convoy", "convoys"}
 GOVERNMENT_WORDS = {"government", "regime", "junta", "pro-government", "state", "federal"}
 
 if not Doc.has_extension("thuc_generic"):
@@ -77,7 +79,9 @@ class GenericActorFinder:
             if not category or doc[i].ent_type_ in ("ORG", "PERSON", "FAC", "GPE", "LOC"):
                 i += 1  # "army" inside "Syrian Arab Army" belongs to that name
                 continue
-            if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and not self.noun_at(doc, end)[1]:
+            if end < len(doc) and doc[end].lower_ in PLATFORMS:
+                end += 1  # "army bulldozers", "army helicopters": the army acting through them
+            elif end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and not self.noun_at(doc, end)[1]:
                 i = end  # "military equipment": the noun only modifies another
                 continue
             mentions.append(self.mention(doc, i, end, category))
