@@ -49,21 +49,24 @@ def test_dev_corpus_output_validates_against_the_contract(dev_run):
             assert event["place"] is None or event["place"] in ids
 
 
-def test_dev_corpus_entity_scores_meet_the_bar(dev_run):
+@pytest.fixture(scope="module")
+def dev_scores(dev_run) -> dict:
+    """The real scorer's summary of the dev-corpus run."""
     _, out = dev_run
     scored = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "--corpus", str(DEV_CORPUS),
                              "--pred", str(out), "--json"], capture_output=True, text=True, check=True)
-    summary = json.loads(scored.stdout)
+    return json.loads(scored.stdout)
+
+
+def test_dev_corpus_entity_scores_meet_the_bar(dev_scores):
+    summary = dev_scores
     assert summary["entities"]["f1"] >= 0.85, summary["entities"]
     assert summary["entity country"]["accuracy"] >= 0.90, summary["entity country"]
     assert summary["person titles"]["accuracy"] >= 0.90, summary["person titles"]
 
 
-def test_dev_corpus_event_scores_meet_the_bar(dev_run):
-    _, out = dev_run
-    scored = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "--corpus", str(DEV_CORPUS),
-                             "--pred", str(out), "--json"], capture_output=True, text=True, check=True)
-    summary = json.loads(scored.stdout)
+def test_dev_corpus_event_scores_meet_the_bar(dev_scores):
+    summary = dev_scores
     assert summary["events"]["f1"] >= 0.75, summary["events"]
     assert summary["event source"]["accuracy"] >= 0.85, summary["event source"]
     assert summary["event stance"]["accuracy"] >= 0.75, summary["event stance"]

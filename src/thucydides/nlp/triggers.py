@@ -68,21 +68,22 @@ class TriggerLexicon:
     max_phrase: int = 1
 
     def noun_at(self, words: list[str], i: int) -> Trigger | None:
-        for size in range(min(self.max_noun, len(words) - i), 0, -1):
-            found = self.nouns.get(tuple(words[i:i + size]))
-            if found:
-                return found
-        return None
+        return longest_at(self.nouns, self.max_noun, words, i, 1)
 
     def phrase_at(self, words: list[str], i: int) -> Trigger | None:
-        for size in range(min(self.max_phrase, len(words) - i), 1, -1):
-            found = self.phrases.get(tuple(words[i:i + size]))
-            if found:
-                return found
-        return None
+        return longest_at(self.phrases, self.max_phrase, words, i, 2)
 
     def light_kind(self, form: str) -> str | None:
         return self.light_forms.get(form)
+
+
+def longest_at(table: dict[tuple[str, ...], Trigger], longest: int, words: list[str], i: int, shortest: int) -> Trigger | None:
+    """The longest entry of `table` that the words starting at `i` spell, of at least `shortest` words."""
+    for size in range(min(longest, len(words) - i), shortest - 1, -1):
+        found = table.get(tuple(words[i:i + size]))
+        if found:
+            return found
+    return None
 
 
 def load_trigger_lexicon(text: str) -> TriggerLexicon:
