@@ -22,6 +22,8 @@ def test_lookups_by_spelling_alias_and_skeleton(gazetteer):
     assert any(p.country == "SY" for p in gazetteer.lookup("Khan Sheikhoun"))  # a GeoNames alternate name
     assert any(p.country == "SY" for p in gazetteer.lookup("Qamishly"))  # only the skeleton matches
     assert gazetteer.lookup("Zzzqxwlyville") == []
+    assert [(p.country, p.feature) for p in gazetteer.lookup("Islamic Emirate of Afghanistan")] == [("AF", "country")]
+    assert any(p.name == "Latakia" for p in gazetteer.lookup("Lattakia"))  # a places.yaml spelling on the GeoNames city
     us = [p for p in gazetteer.lookup("Calif.") if p.country == "US"]
     assert us and us[0].feature == "region"
 

@@ -17,7 +17,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from thucydides.gazetteer.names import is_latin, keys, skeleton
+from thucydides.gazetteer.names import fold, is_latin, keys, skeleton
 from thucydides.nlp.lexicon import data_text, load_csv, load_yaml
 
 SCHEMA_VERSION = 1
@@ -101,7 +101,7 @@ def add_cities(b: Builder, admin_points, country_points, progress, admin_populat
         admin_points[(c["countrycode"], c.get("admin1code"))].append((c["latitude"], c["longitude"]))
         admin_population[(c["countrycode"], c.get("admin1code"))] += c.get("population") or 0
         country_points[c["countrycode"]].append((c["latitude"], c["longitude"]))
-        by_key[(c["countrycode"], next(iter(keys(c["name"])), ""))].append(place_id)
+        by_key[(c["countrycode"], fold(c["name"]))].append(place_id)
         if progress and k % 20000 == 0:
             progress("populated places", k, len(cities))
     return by_key
@@ -119,7 +119,7 @@ def add_countries(b: Builder, country_points) -> None:
         shipped[row["code"]] = (float(row["lat"]), float(row["lon"]))
     ours = {}
     for row in load_csv("countries.csv"):
-        ours[row["code"]] = [row["name"], *[a for a in row["aliases"].split("|") if a]]
+        ours[row["code"]] = [row["name"], *[a.strip() for a in row["aliases"].split(";") if a.strip()]]
     for code, extra in EXTRA_COUNTRY_NAMES.items():
         ours.setdefault(code, []).extend(extra)
     for code, c in geonames_data("countries.json").items():
@@ -196,7 +196,7 @@ def add_curated(b: Builder, cities_by_key) -> dict:
                             0 if feature == "facility" else CURATED_REGION_WEIGHT, None, "thucydides", aliases)
                 coords.pop(entry["name"])
             elif kind == "city" and aliases:  # spellings the press uses for a GeoNames place
-                for place_id in cities_by_key.get((entry.get("country"), next(iter(keys(entry["name"])), "")), [])[:1]:
+                for place_id in cities_by_key.get((entry.get("country"), fold(entry["name"])), [])[:1]:
                     b.add_names(place_id, aliases)
     return coords  # points of geo_points.yaml that no entry above took
 
