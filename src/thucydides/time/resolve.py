@@ -208,26 +208,30 @@ class Resolver:
         return Period(d, d, "day")
 
     def ranged(self, text: str) -> Period | None:
+        """ "from 2017 to 2019", "March 3-5, 2024", "between May 1 and May 4", "from Nov. 27 to Dec. 1"."""
+        return self.year_range(text) or self.month_days(text) or self.from_to(text)
+
+    @staticmethod
+    def year_range(text: str) -> Period | None:
         m = re.fullmatch(r"(?:from |between )?(\d{4}) ?(?:-|to|and|until|through) ?(\d{4})", text)
-        if m and text[0] in "fb0123456789":
-            a, b = int(m.group(1)), int(m.group(2))
-            if 1900 <= a <= b <= 2100:
-                return Period(dt.date(a, 1, 1), dt.date(b, 12, 31), "range")
-        m = re.fullmatch(r"(?:from|between) (.+?) (?:to|until|till|through|and|-) (.+)", text) \
-            or re.fullmatch(MONTH_RE + r" (\d{1,2}) ?(?:-|to) ?(\d{1,2})(?:,? (\d{4}))?", text)
+        if m and 1900 <= int(m.group(1)) <= int(m.group(2)) <= 2100:
+            return Period(dt.date(int(m.group(1)), 1, 1), dt.date(int(m.group(2)), 12, 31), "range")
+        return None
+
+    def month_days(self, text: str) -> Period | None:
+        m = re.fullmatch(MONTH_RE + r" (\d{1,2}) ?(?:-|to) ?(\d{1,2})(?:,? (\d{4}))?", text)
         if m is None:
             return None
-        if m.lastindex == 4 or (m.group(1) in MONTHS and m.group(2).isdigit()):
-            if m.group(1) in MONTHS and len(m.groups()) == 4:
-                month, year = MONTHS[m.group(1)], m.group(4)
-                left = self.day_of_month(month, int(m.group(2)), int(year) if year else None)
-                right = self.day_of_month(month, int(m.group(3)), int(year) if year else None)
-                if left and right:
-                    if not year and right.start < left.start:
-                        return None
-                    return Period(left.start, right.start.replace(year=left.start.year), "days")
-                return None
-        right = self.resolve(m.group(2))
+        month, year = MONTHS[m.group(1)], int(m.group(4)) if m.group(4) else None
+        left = self.day_of_month(month, int(m.group(2)), year)
+        right = self.day_of_month(month, int(m.group(3)), year)
+        if left is None or right is None or year is None and right.start < left.start:
+            return None
+        return Period(left.start, right.start.replace(year=left.start.year), "days")
+
+    def from_to(self, text: str) -> Period | None:
+        m = re.fullmatch(r"(?:from|between) (.+?) (?:to|until|till|through|and|-) (.+)", text)
+        right = self.resolve(m.group(2)) if m else None
         if right is None:
             return None
         left_text = m.group(1)
@@ -235,8 +239,7 @@ class Resolver:
         if re.fullmatch(r"\d{1,2}", left_text) and right.precision == "day":
             left = self.safe_day(right.start.year, right.start.month, int(left_text))  # "from 3 to 5 May"
         elif left is not None and not left.year_given and right.year_given:
-            with_year = self.resolve(f"{left_text} {right.start.year}")
-            left = with_year or left
+            left = self.resolve(f"{left_text} {right.start.year}") or left
             if left.start > right.start:
                 left = left.shifted_year(-1)
         if left is None or left.start > right.end:
