@@ -144,11 +144,16 @@ def test_html_input_carries_its_extracted_text(tmp_path):
 
 
 def test_demo_runs_on_the_bundled_samples(tmp_path):
-    out = tmp_path / "demo.jsonl"
-    result = run(["demo", "--out", str(out)])
+    from thucydides.store import open_store
+
+    out, db = tmp_path / "demo.jsonl", tmp_path / "demo.sqlite"
+    result = run(["demo", "--out", str(out), "--db", str(db)])
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in out.read_text().splitlines()]
-    assert len(records) == 3 and all(r["entities"] for r in records)
+    assert len(records) == 4 and all(r["entities"] for r in records)
+    ambush = open_store(str(db)).events(type="ATTACK", near="Djibo", since="2025-05-12", until="2025-05-12")
+    assert [(e.reports, e.outlets) for e in ambush] == [(2, 2)]  # two outlets' accounts of one ambush
+    assert "after joining reports of the same occurrence" in result.stdout
 
 
 def test_when_resolves_an_expression_for_people_to_try():

@@ -13,71 +13,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from thucydides.errors import ReportError
-from thucydides.ingest import RawReport, read_path, read_stdin
+from thucydides.cli_common import PROGRESS_MIN_INPUTS, dated, err, fail, parse_date, read_inputs
+from thucydides.cli_store import COMMANDS as STORE_COMMANDS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Thucydides: who did what to whom, where, when, and according to whom.")
-err = Console(stderr=True)
-PROGRESS_MIN_INPUTS = 4
-
-
-def fail(source: str, problem: str) -> None:
-    err.print(f"[red]error[/red]: {source}: {problem}", highlight=False, soft_wrap=True)
-
-
-def warn(source: str, problem: str) -> None:
-    err.print(f"[yellow]warning[/yellow]: {source}: {problem}", highlight=False, soft_wrap=True)
-
-
-def parse_date(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from None
-
-
-def read_inputs(paths: list[str], stdin_format: str) -> tuple[list[RawReport], int]:
-    """Every readable report, in order; each unreadable input is reported on one line and counted."""
-    reports, failures = [], 0
-    for path in paths:
-        try:
-            items = read_stdin("." + stdin_format) if path == "-" else read_path(path)
-        except ReportError as error:
-            items = [error]
-        except Exception as error:  # a reader's own failure must not end the batch or print a traceback
-            items = [ReportError(path, f"could not be read ({type(error).__name__}: {error})".splitlines()[0])]
-        for item in items:
-            if isinstance(item, ReportError):
-                fail(item.source, item.problem)
-                failures += 1
-            else:
-                reports.append(item)
-    return reports, failures
-
-
-def dated(reports: list[RawReport], published: str | None) -> list:
-    """Documents with their anchor date: the metadata's, else --published, else today (with a warning)."""
-    from thucydides.extraction import make_document
-
-    today = dt.date.today().isoformat()
-    documents = []
-    for report in reports:
-        anchor = published
-        if not report.published and not published:
-            warn(report.path or "<stdin>", f"no publication date; resolving dates against today ({today}); "
-                 "give --published YYYY-MM-DD")
-            anchor = today
-        document = make_document(report, anchor)
-        if document.language != "en":
-            warn(report.path or "<stdin>", f"the report is in '{document.language}', not English: "
-                 "no entities or events extracted")
-        documents.append(document)
-    return documents
-
-
 def progress_bar(total: int) -> Progress:
     return Progress(TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(),
                     TextColumn("{task.fields[rate]} reports/s"), TimeElapsedColumn(), console=err, transient=True,
@@ -231,8 +171,13 @@ def geocode(name: str = typer.Argument(..., help='A place name, e.g. "Homs" or "
 
 
 @app.command()
-def demo(out: Optional[Path] = typer.Option(None, "--out", help="Also write the extractions as JSON Lines here.")) -> None:
-    """Run the whole job on the sample reports shipped with Thucydides and show what it found."""
+def demo(out: Optional[Path] = typer.Option(None, "--out", help="Also write the extractions as JSON Lines here."),
+         db: Optional[str] = typer.Option(None, "--db", help="Keep the samples in this store (default: a temporary "
+                                          "one, deleted afterwards).")) -> None:
+    """Run the whole job on the sample reports shipped with Thucydides: extract, store, and show what it found."""
+    import tempfile
+
+    from thucydides.cli_store import open_or_exit, stored_events_table
     from thucydides.extraction import extract_documents
 
     console = Console()
@@ -260,10 +205,22 @@ def demo(out: Optional[Path] = typer.Option(None, "--out", help="Also write the 
     if out:
         out.write_text("".join(json.dumps(x.to_dict(), ensure_ascii=False) + "\n" for x in extractions), encoding="utf-8")
         console.print(f"wrote {len(extractions)} extractions to {out}")
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_or_exit(db or str(Path(folder) / "demo.sqlite"))
+        for extraction in extractions:
+            store.write(extraction)
+        stored = store.events(limit=None)
+        console.print(stored_events_table(stored, f"the store: {len(stored)} events across the {len(extractions)} "
+                                                  "reports, with their reports and independent sources"))
+        store.close()
     console.print(f"[green]{len(extractions)} sample reports, {sum(len(x.entities) for x in extractions)} entities, "
-                  f"{sum(len(x.events) for x in extractions)} events[/green]")
+                  f"{sum(len(x.events) for x in extractions)} events extracted, {len(stored)} after joining "
+                  f"reports of the same occurrence[/green]", soft_wrap=True)
     raise typer.Exit(1 if failures else 0)
 
+
+for name, command in STORE_COMMANDS:
+    app.command(name)(command)
 
 if __name__ == "__main__":
     app()

@@ -95,6 +95,49 @@ def extract_documents(documents: Iterable[Document], on_error=None) -> Iterator[
             yield Extraction(document, entities=needed_entities(doc._.thuc_entities or (), events), events=events)
 
 
+def extract_chunk(documents: list[Document]) -> list[Extraction | tuple[Document, str]]:
+    """A worker's share: extractions, or (document, error message) for those that failed."""
+    out: list = []
+    failures: dict[str, str] = {}
+
+    def on_error(document, error):
+        from thucydides.extraction import ReportTooLong
+
+        failures[document.id] = (f"too long: {error}" if isinstance(error, ReportTooLong)
+                                 else f"extraction failed ({type(error).__name__}: {error})").splitlines()[0]
+
+    done = {x.document.id: x for x in extract_documents(documents, on_error)}
+    for document in documents:
+        out.append(done[document.id] if document.id in done else (document, failures.get(document.id, "failed")))
+    return out
+
+
+def warm_worker() -> None:
+    """Load the pipeline once per worker process, before its first report."""
+    from thucydides.nlp.pipeline import get_pipeline
+
+    get_pipeline()
+
+
+def extract_in_processes(documents: list[Document], workers: int, on_error) -> Iterator[Extraction]:
+    """Extractions in input order, computed by `workers` processes (1: in this process)."""
+    if workers <= 1 or len(documents) <= BATCH_SIZE:
+        yield from extract_documents(documents, on_error)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = [documents[i:i + BATCH_SIZE] for i in range(0, len(documents), BATCH_SIZE)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=warm_worker) as pool:
+        for results in pool.map(extract_chunk, chunks):
+            for item in results:
+                if isinstance(item, Extraction):
+                    yield item
+                else:
+                    on_error(item[0], RuntimeError(item[1]))
+
+
 def extract(text: str, published: str | dt.date | None = None, title: str | None = None,
             outlet: str | None = None, url: str | None = None, path: str | None = None) -> Extraction:
     """Extract one report's entities and events; `published` anchors its relative dates.

@@ -167,6 +167,16 @@ def test_a_country_struck_is_the_place_when_nothing_else_is():
     assert name(attack.targets) == ["Ukraine"] and name(attack.place) == ["Ukraine"]
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Russian forces shelled Kharkiv on Monday, the regional governor said.", "Kharkiv"),
+    ("Al-Shabab fighters attacked Beledweyne overnight.", "Beledweyne"),
+    ("The army recaptured Wad Madani from the Rapid Support Forces.", "Wad Madani"),
+])
+def test_a_town_struck_or_taken_is_where_it_happened(text, place):
+    events, name = events_of(text)
+    assert events and name(events[0].place) == [place]
+
+
 @pytest.mark.parametrize("text", [
     "Shares hit a record high on Monday after the central bank cut rates.",
     "The senator vowed to fight corruption and visited Paris on Tuesday.",

@@ -49,6 +49,16 @@ def decode(data: bytes, source: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def decode_web(data: bytes, source: str) -> str:
+    """A fetched page's bytes as text: UTF-8 where it is, else the bytes' best guess (pages declare their own)."""
+    if not data.strip():
+        raise ReportError(source, "empty page: nothing to extract")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
 def reports_from_text(text: str, source: str, suffix: str, path: str | None) -> list[RawReport | ReportError]:
     """Parse decoded text by its format (the file's suffix)."""
     from thucydides.ingest import html, jsonrec, text as plain

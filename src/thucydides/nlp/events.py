@@ -92,6 +92,7 @@ class Candidate:
     targets: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     own_place: bool = False  # the place comes from the event's own clause, not from its context
+    struck_places: list[str] = field(default_factory=list)  # "shelled Kharkiv": the town hit is where it happened
     subtype: str | None = None
     negated: bool = False
     definite: bool = False  # "the attack", "this retreat": may restate an earlier event
@@ -509,6 +510,9 @@ class EventFinder:
         else:
             c.actors += subjects
             c.targets += self.targets_of_all(objects) if c.type not in ("WITHDRAWAL", "DEPLOYMENT") else []
+            if c.type in ("ATTACK", "BATTLE", "OFFENSIVE", "VIOLENCE_AGAINST_CIVILIANS"):
+                c.struck_places += [e for e in self.entities_of_all(objects)
+                                    if self.entities[e].type == "LOCATION" and self.entities[e].kind != "country"]
         for prep in verb.children:
             if prep.dep_ != "prep":
                 continue
@@ -712,6 +716,7 @@ class EventFinder:
                 eid = self.entity_of_token[t.i]
                 if eid not in places and eid not in c.actors and eid not in c.targets:
                     places.append(eid)
+        places = places or [p for p in c.struck_places if p not in c.actors]
         if c.trigger.dep_ in ("nsubj", "nsubjpass") or c.trigger.pos_ == "VERB":
             places = places or self.capital_place(doc, c)
         c.places = self.most_specific_first(places)

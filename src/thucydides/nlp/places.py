@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from thucydides.gazetteer.build import facility_stem
+from thucydides.gazetteer.distance import km
 from thucydides.gazetteer.names import fold
 from thucydides.gazetteer.query import Gazetteer, Place
 from thucydides.model import Entity, Geo
@@ -38,12 +39,6 @@ UNKNOWN_COUNTRY_MIN_POPULATION = 50_000
 class Scored:
     place: Place
     score: float
-
-
-def km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a_lat, a_lon, b_lat, b_lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 class PlaceResolver:

@@ -1,0 +1,119 @@
+"""STIX 2.1 bundle (built with the stix2 library): reports for documents, identities for outlets and
+sources, locations for places, threat actors for armed groups and forces, incidents for events, with
+relationships between them and notes that carry each report's evidence and stance."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import TextIO
+
+from thucydides.export.collect import collect
+
+NAMESPACE = uuid.UUID("5a4e0f5c-7a51-4c8e-9a3e-2d1c6f0b7e11")  # Thucydides' namespace for deterministic ids
+ARMED_KINDS = {"military", "armed_group", "unit", "opposition", "government_forces", "militia", "police"}
+
+
+def stix_id(kind: str, key: str) -> str:
+    return f"{kind}--{uuid.uuid5(NAMESPACE, f'{kind}:{key}')}"
+
+
+def published_time(day: str | None) -> dt.datetime:
+    day = dt.date.fromisoformat(day) if day else dt.date.today()
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+class BundleBuilder:
+    """Collects STIX objects once each, by deterministic id."""
+
+    def __init__(self):
+        import stix2
+
+        self.stix2 = stix2
+        self.objects: dict[str, object] = {}
+        self.report_refs: dict[str, list[str]] = {}
+        self.report_meta: dict[str, tuple] = {}
+
+    def add(self, obj) -> str:
+        self.objects.setdefault(obj.id, obj)
+        return obj.id
+
+    def party(self, entity) -> str:
+        """An entity as a threat actor (armed groups, forces) or an identity (people, governments, media)."""
+        s = self.stix2
+        if entity.kind in ARMED_KINDS or (entity.type == "ORGANIZATION" and entity.generic):
+            return self.add(s.ThreatActor(id=stix_id("threat-actor", str(entity.id)), name=entity.name,
+                                          aliases=list(entity.aliases) or None, allow_custom=True,
+                                          x_thuc_country=entity.country, x_thuc_kind=entity.kind))
+        identity_class = "individual" if entity.type == "PERSON" else "organization"
+        return self.add(s.Identity(id=stix_id("identity", f"entity:{entity.id}"), name=entity.name,
+                                   identity_class=identity_class, allow_custom=True, x_thuc_country=entity.country))
+
+    def place(self, entity) -> str | None:
+        if entity is None or entity.lat is None:
+            return None
+        return self.add(self.stix2.Location(id=stix_id("location", str(entity.id)), name=entity.name,
+                                            latitude=round(entity.lat, 6), longitude=round(entity.lon, 6),
+                                            country=entity.country, allow_custom=True, x_thuc_feature=entity.feature))
+
+    def source(self, name: str) -> str:
+        return self.add(self.stix2.Identity(id=stix_id("identity", f"source:{name}"), name=name,
+                                            identity_class="unknown"))
+
+    def relate(self, source: str, kind: str, target: str) -> None:
+        self.add(self.stix2.Relationship(id=stix_id("relationship", f"{source}|{kind}|{target}"),
+                                         source_ref=source, relationship_type=kind, target_ref=target))
+
+    def event(self, item) -> None:
+        s, e = self.stix2, item.event
+        where = f" at {e.place}" if e.place else ""
+        when = f" on {e.start}" + (f"..{e.end}" if e.end and e.end != e.start else "") if e.start else ""
+        incident = self.add(s.Incident(
+            id=stix_id("incident", str(e.id)), name=f"{e.type.lower().replace('_', ' ')}{where}{when}",
+            description=e.evidence, allow_custom=True, x_thuc_type=e.type, x_thuc_subtype=e.subtype,
+            x_thuc_start=e.start, x_thuc_end=e.end, x_thuc_precision=e.precision, x_thuc_reports=e.reports,
+            x_thuc_independent_sources=e.sources, x_thuc_contradictions=list(e.contradictions) or None,
+            x_thuc_negated=e.negated))
+        for actor in item.actors:
+            self.relate(incident, "attributed-to", self.party(actor))
+        for target in item.targets:
+            self.relate(incident, "targets", self.party(target))
+        location = self.place(item.place)
+        if location:
+            self.relate(incident, "located-at", location)
+        for report in item.reports:
+            source = self.source(report.source)
+            evidence = " ".join(x["text"] for x in report.evidence)
+            note = self.add(s.Note(
+                id=stix_id("note", f"{e.id}:{report.document_id}:{report.local_id}"),
+                abstract=f"{report.stance}: {' > '.join(report.chain)}", content=evidence,
+                authors=[report.source], object_refs=[incident, source], allow_custom=True,
+                x_thuc_stance=report.stance, x_thuc_cue=report.cue, x_thuc_chain=list(report.chain),
+                x_thuc_document=report.document_id))
+            refs = self.report_refs.setdefault(report.document_id, [])
+            refs.extend(x for x in (incident, note, source, location) if x and x not in refs)
+            self.report_meta[report.document_id] = (report.title, report.outlet, report.url, report.published)
+
+    def bundle(self):
+        s = self.stix2
+        for document_id, refs in self.report_refs.items():
+            title, outlet, url, published = self.report_meta[document_id]
+            creator = self.source(outlet) if outlet else None
+            external = [{"source_name": outlet or "report", "url": url}] if url else None
+            self.add(s.Report(id=stix_id("report", document_id), name=title or f"report {document_id}",
+                              published=published_time(published), object_refs=refs,
+                              report_types=["threat-report"], created_by_ref=creator, external_references=external,
+                              allow_custom=True, x_thuc_document=document_id))
+        return s.Bundle(objects=list(self.objects.values()), allow_custom=True)
+
+
+def build_bundle(store, **filters):
+    builder = BundleBuilder()
+    for item in collect(store, **filters):
+        builder.event(item)
+    return builder.bundle()
+
+
+def write_stix(store, out: TextIO, **filters) -> int:
+    bundle = build_bundle(store, **filters)
+    out.write(bundle.serialize(pretty=False) + "\n")
+    return sum(1 for o in bundle.objects if o.type == "incident")

@@ -1,0 +1,168 @@
+"""The Store: a library-first front to one database, used by the CLI, the API and Python callers alike."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from sqlalchemy import func, select
+
+from thucydides.model import Extraction
+from thucydides.store import queries
+from thucydides.store.database import default_db, describe, make_engine, migrate, translated_errors
+from thucydides.store.queries import EventFilter
+from thucydides.store.records import EventDetail, PersonTimeline, SearchHit, StoredEntity, StoredEvent
+from thucydides.store.schema import documents, entities, event_reports, events
+from thucydides.store.writer import ReportWriter, Written
+
+LAT_LON = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$")
+
+
+class Store:
+    """Reports, canonical entities and events in SQLite or PostgreSQL; open with open_store()."""
+
+    def __init__(self, db: str | None = None):
+        self.db = db or default_db()
+        self.engine = make_engine(self.db)
+        migrate(self.engine)
+
+    def __repr__(self) -> str:
+        return f"Store({describe(self.engine)!r})"
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # writing
+
+    def write(self, extraction: Extraction) -> Written:
+        """Store one report in one transaction: all of it or, on any error, none of it."""
+        with translated_errors(self.engine), self.engine.begin() as connection:
+            return ReportWriter(connection).write(extraction)
+
+    def write_all(self, extractions: Iterable[Extraction]) -> Iterator[Written]:
+        for extraction in extractions:
+            yield self.write(extraction)
+
+    def stored_ids(self, document_ids: Iterable[str]) -> set[str]:
+        """Which of these documents the store already holds (a re-run skips them unread)."""
+        ids = list(document_ids)
+        found: set[str] = set()
+        with translated_errors(self.engine), self.engine.connect() as connection:
+            for start in range(0, len(ids), 500):
+                found |= set(connection.execute(select(documents.c.id).where(
+                    documents.c.id.in_(ids[start:start + 500]))).scalars())
+        return found
+
+    def ingest(self, texts: Iterable[str | Extraction], published: str | None = None) -> list[Written]:
+        """Extract and store reports given as text (or already extracted); returns what each changed."""
+        from thucydides.extraction import extract
+
+        out = []
+        for item in texts:
+            extraction = item if isinstance(item, Extraction) else extract(item, published=published)
+            out.append(self.write(extraction))
+        return out
+
+    # reading
+
+    def counts(self) -> dict[str, int]:
+        with translated_errors(self.engine), self.engine.connect() as connection:
+            def n(table):
+                return connection.execute(select(func.count()).select_from(table)).scalar_one()
+
+            return {"documents": n(documents), "entities": n(entities), "events": n(events),
+                    "event_reports": n(event_reports)}
+
+    def place_point(self, place: str) -> tuple[float, float]:
+        """A place to search near: "lat,lon", a place the store knows, or a gazetteer name."""
+        match = LAT_LON.match(place)
+        if match:
+            lat, lon = float(match.group(1)), float(match.group(2))
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise ValueError(f"{place!r}: latitude must be within ±90 and longitude within ±180")
+            return lat, lon
+        with self.engine.connect() as connection:
+            ids = queries.matching_entity_ids(connection, place, types=("LOCATION", "FACILITY"))
+            rows = connection.execute(select(entities.c.lat, entities.c.lon).where(
+                entities.c.id.in_(ids or [-1]), entities.c.lat.is_not(None)).order_by(entities.c.documents.desc())).all()
+        if rows:
+            return rows[0].lat, rows[0].lon
+        from thucydides.gazetteer.query import get_gazetteer
+
+        found = get_gazetteer().lookup(place)
+        if not found:
+            raise ValueError(f"{place!r}: no such place in the store or the gazetteer; give 'lat,lon' instead")
+        best = max(found, key=lambda p: (p.exact, p.main, p.population))
+        return best.lat, best.lon
+
+    def filter(self, near: str | tuple[float, float] | None = None, **options) -> EventFilter:
+        point = self.place_point(near) if isinstance(near, str) else near
+        return EventFilter(near=point, **options)
+
+    def events(self, near: str | tuple[float, float] | None = None, **options) -> list[StoredEvent]:
+        """Events matching the filters of `thuc events` (type, near, within_km, since, until, actor, source,
+        min_sources, text, limit, offset), newest first."""
+        f = self.filter(near, **options)
+        with translated_errors(self.engine), self.engine.connect() as connection:
+            return queries.find_events(connection, f)
+
+    def count_events(self, near: str | tuple[float, float] | None = None, **options) -> int:
+        f = self.filter(near, **options)
+        with translated_errors(self.engine), self.engine.connect() as connection:
+            return queries.count_events(connection, f)
+
+    def events_frame(self, near: str | tuple[float, float] | None = None, **options):
+        """The same as events(), as a pandas DataFrame (one row per event)."""
+        import pandas as pd
+
+        columns = list(StoredEvent.__dataclass_fields__)
+        return pd.DataFrame([e.to_dict() for e in self.events(near, **options)], columns=columns)
+
+    def event(self, event_id: int) -> EventDetail | None:
+        with translated_errors(self.engine), self.engine.connect() as connection:
+            return queries.event_detail(connection, event_id)
+
+    def entities(self, type: str | None = None, country: str | None = None, name: str | None = None,
+                 limit: int | None = 1000, offset: int = 0) -> list[StoredEntity]:
+        with translated_errors(self.engine), self.engine.connect() as connection:
+            return queries.find_entities(connection, type, country, name, limit, offset)
+
+    def entities_frame(self, **options):
+        import pandas as pd
+
+        return pd.DataFrame([e.to_dict() for e in self.entities(**options)], columns=list(StoredEntity.__dataclass_fields__))
+
+    def entity(self, entity_id: int) -> StoredEntity | None:
+        with translated_errors(self.engine), self.engine.connect() as connection:
+            return queries.entity_by_id(connection, entity_id)
+
+    def person(self, name: str) -> list[PersonTimeline]:
+        """The people a name may mean, each with their roles over time."""
+        with translated_errors(self.engine), self.engine.connect() as connection:
+            return queries.person_timeline(connection, name)
+
+    def search(self, words: str, limit: int = 20) -> list[SearchHit]:
+        with translated_errors(self.engine), self.engine.connect() as connection:
+            return queries.search(connection, words, limit)
+
+    def extractions(self) -> Iterator[dict]:
+        """Every stored report's extraction (the contract JSON), oldest ingested first."""
+        import json
+
+        with translated_errors(self.engine), self.engine.connect() as connection:
+            for (record,) in connection.execute(select(documents.c.extraction).order_by(
+                    documents.c.ingested_at, documents.c.id)).yield_per(200):
+                yield json.loads(record)
+
+
+def open_store(db: str | None = None) -> Store:
+    """Open (creating and migrating as needed) the store at a SQLite path or a PostgreSQL URL;
+    default: $THUC_DB, else store.sqlite in the user's data directory."""
+    return Store(db)
+
+
