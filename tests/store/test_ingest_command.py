@@ -172,3 +172,18 @@ def test_workers_give_the_same_store_as_one_process(tmp_path, workers):
     result = thuc(["ingest", *paths, "--db", many, "--workers", str(workers)])
     assert result.returncode == 0, result.stderr
     assert dump(one) == dump(many)
+
+
+def test_two_ingests_into_one_store_at_once_take_turns(new_db_url, tmp_path):
+    """Two processes writing the same reports at once: each report stored once, no error, no duplicate entity."""
+    paths = write_reports(tmp_path / "ours")
+    db, clean = new_db_url(), new_db_url()
+    assert thuc(["ingest", *paths, "--db", clean]).returncode == 0
+    runs = [subprocess.Popen(THUC + ["ingest", *order, "--db", db], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True) for order in (paths, paths[::-1])]
+    for run in runs:
+        _, stderr = run.communicate(timeout=300)
+        assert run.returncode == 0, stderr
+    mixed, alone = dump(db), dump(clean)
+    assert mixed["counts"] == alone["counts"]
+    assert [e[:2] for e in mixed["entities"]] == [e[:2] for e in alone["entities"]]

@@ -70,6 +70,37 @@ def sqlite_settings(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+WRITER_LOCK = 0x7468_7563  # "thuc": PostgreSQL advisory lock held by the one writing transaction
+
+
+def serialize_writers(connection) -> None:
+    """Take the store's write lock at the start of a writing transaction, so that two ingests into one
+    store take turns instead of both creating the same entity (SQLite: BEGIN IMMEDIATE does it)."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
+
+
+def immediate_transactions(engine: Engine) -> Engine:
+    """SQLite: writing transactions take the write lock when they begin (waiting up to the busy timeout),
+    instead of failing half way when another writer got there between their reads and their writes."""
+    @event.listens_for(engine, "connect")
+    def no_implicit_begin(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def begin_immediate(connection):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def make_write_engine(db: str, engine: Engine) -> Engine:
+    """The engine writes go through: for SQLite a second one whose transactions begin IMMEDIATE."""
+    if engine.dialect.name != "sqlite":
+        return engine
+    return immediate_transactions(make_engine(db))
+
+
 def make_engine(db: str) -> Engine:
     url = database_url(db)
     if url.startswith("sqlite:///file:"):  # a SQLite URI, e.g. read-only: sqlite:///file:/path?mode=ro&uri=true
@@ -88,8 +119,15 @@ def make_engine(db: str) -> Engine:
         raise StoreError(f"cannot use database {db!r}: {error}") from None
 
 
+def schema_version(connection) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest Alembic revision (creating it in an empty database)."""
+    """Bring the schema to the newest Alembic revision (creating it in an empty database); pass the
+    write engine, so that two processes opening a new store at once migrate it once."""
     from alembic import command
     from alembic.config import Config
     from alembic.script import ScriptDirectory
@@ -99,13 +137,13 @@ def migrate(engine: Engine) -> None:
     head = ScriptDirectory.from_config(config).get_current_head()
     with translated_errors(engine):
         with engine.connect() as connection:
-            if inspect(connection).has_table("alembic_version"):
-                current = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-                if current == head:
-                    return
+            if schema_version(connection) == head:
+                return
         with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            serialize_writers(connection)
+            if schema_version(connection) != head:  # another process may have done it meanwhile
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
 
 
 def describe(engine: Engine) -> str:

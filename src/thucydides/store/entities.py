@@ -32,6 +32,18 @@ def surname_key(entity: Entity) -> str | None:
     return key.rsplit(" ", 1)[-1] if entity.type == "PERSON" and " " in key else None
 
 
+def fuller(name: str, key: str, type_: str) -> bool:
+    """Whether a name is a fuller form of the canonical key: "Alexander Zhuravlyov" of "zhuravlyov",
+    "Ukrainian civilians" of "civilians" (so the canonical name does not depend on which report came first)."""
+    new = fold(name).split()
+    old = key.split()
+    if len(new) <= len(old):
+        return False
+    if type_ == "PERSON":
+        return new[-1] == old[-1]
+    return set(old) <= set(new)
+
+
 def compatible(row, entity: Entity) -> bool:
     """The same side or country where both say, and near enough where both are on the map."""
     if bool(row.generic) != entity.generic:
@@ -102,8 +114,7 @@ class EntityResolver:
             changes["country"] = entity.country or geo.country
         if row.lat is None and geo is not None:
             changes.update(lat=geo.lat, lon=geo.lon, feature=geo.feature, geonameid=geo.geonameid)
-        if entity.type == "PERSON" and len(fold(entity.name).split()) > len(row.key.split()) \
-                and fold(entity.name).endswith(row.key.rsplit(" ", 1)[-1]):
+        if fuller(entity.name, row.key, entity.type):
             changes.update(name=entity.name, key=fold(entity.name))  # the fullest form seen
         self.connection.execute(update(entities).where(entities.c.id == row.id).values(**changes))
         known = set(self.connection.execute(select(aliases.c.key).where(aliases.c.entity_id == row.id)).scalars())

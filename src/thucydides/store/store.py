@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 
 from thucydides.model import Extraction
 from thucydides.store import queries
-from thucydides.store.database import default_db, describe, make_engine, migrate, translated_errors
+from thucydides.store.database import (default_db, describe, make_engine, make_write_engine, migrate,
+                                        serialize_writers, translated_errors)
 from thucydides.store.queries import EventFilter
 from thucydides.store.records import EventDetail, PersonTimeline, SearchHit, StoredEntity, StoredEvent
 from thucydides.store.schema import documents, entities, event_reports, events
@@ -23,13 +24,15 @@ class Store:
     def __init__(self, db: str | None = None):
         self.db = db or default_db()
         self.engine = make_engine(self.db)
-        migrate(self.engine)
+        self.write_engine = make_write_engine(self.db, self.engine)
+        migrate(self.write_engine)
 
     def __repr__(self) -> str:
         return f"Store({describe(self.engine)!r})"
 
     def close(self) -> None:
         self.engine.dispose()
+        self.write_engine.dispose()
 
     def __enter__(self) -> "Store":
         return self
@@ -41,7 +44,8 @@ class Store:
 
     def write(self, extraction: Extraction) -> Written:
         """Store one report in one transaction: all of it or, on any error, none of it."""
-        with translated_errors(self.engine), self.engine.begin() as connection:
+        with translated_errors(self.engine), self.write_engine.begin() as connection:
+            serialize_writers(connection)
             return ReportWriter(connection).write(extraction)
 
     def write_all(self, extractions: Iterable[Extraction]) -> Iterator[Written]:
