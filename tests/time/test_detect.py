@@ -11,6 +11,8 @@ from thucydides.time.detect import find_time_expressions
     ("A strike in late July 2024 hit the airfield.", ["late July 2024"]),
     ("At the end of July, videos arrived.", ["the end of July"]),
     ("Since the beginning of the year, they have struck.", ["Since the beginning of the year"]),
+    ("The single biggest attack, in 2009, killed at least 25 people.", ["in 2009"]),
+    ("Casualties rose in 2,009 villages.", []),
     ("After three days of fighting, troops fell back.", ["After three days of fighting"]),
     ("Two days ago and last week and earlier this month.", ["Two days ago", "last week", "earlier this month"]),
     ("Fighting erupted early Wednesday and again this morning.", ["early Wednesday", "this morning"]),

@@ -34,7 +34,7 @@ PATTERNS = [
     rf"{FULL_DATE}",
     rf"(?i:(?:last|this|next|past) )?{WEEKDAY}(?:'s)?(?i: (?:morning|afternoon|evening|night))?",
     rf"(?i:(?:last|this|next) )?{MONTH_YEAR}",
-    rf"(?i:in|since|by|until) {YEAR}(?![\d,])",
+    rf"(?i:in|since|by|until) {YEAR}(?!\d|,\d)",
     rf"{COUNT} {UNIT} (?i:ago)",
     r"(?i:the )?(?:19|20)\d0s",
     rf"(?i:(?:for|over|within|throughout|in) )?(?i:the )(?i:past|last|previous|preceding) (?:{COUNT} )?{UNIT}",
