@@ -65,6 +65,7 @@ class EventClock:
         if clause.dep_ in ("advcl", "xcomp", "conj") and clause.tag_ in ("VBG", "VB", "VBN"):
             clauses.add(clause.head.i)  # "ambushed a convoy on Monday, killing 12 soldiers"
         own = [x for x in in_sentence if x[2].i in clauses or self.attached_to_noun(x, trigger)]
+        own.sort(key=lambda x: in_subject(x[1], x[2]))  # "X, commander since 2022, was dismissed on Monday"
         if own:
             return self.ongoing(own[0])
         reported = [x for x in in_sentence if x[2].lower_ in self.reporting]
@@ -107,6 +108,16 @@ def governing_verb(token: Token) -> Token:
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         t = t.head
     return t
+
+
+def in_subject(token: Token, verb: Token) -> bool:
+    """Whether a token lies inside the subject of a verb (a time there describes the subject, not the event)."""
+    t = token
+    while t.i != verb.i and t.head.i != t.i:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i:
+            return True
+        t = t.head
+    return False
 
 
 def in_relative_clause(token: Token) -> bool:
