@@ -105,3 +105,33 @@ def corpus_extractions():
     paths = folder_reports(DEV_CORPUS) + [str(p) for p in sample_paths()]
     documents = [make_document(r) for p in paths for r in read_path(p)]
     return list(extract_documents(documents))
+
+
+DESK_REPORTS = [  # written for the tests: (outlet, published, text)
+    ("Kyiv Independent", "2025-03-12", "Russian forces struck an ammunition depot near Kramatorsk on Tuesday, according "
+                                       "to Ukraine's military intelligence agency, the HUR."),
+    ("Ukrainska Pravda", "2025-03-12", "Russian troops hit an ammunition depot on the outskirts of Kramatorsk on March 11, "
+                                       "Ukrainian military intelligence (HUR) said on Wednesday."),
+    ("Sudan Tribune", "2025-02-20", "The Rapid Support Forces shelled El Fasher on Monday, killing 14 civilians, local "
+                                    "activists said."),
+    ("Times of Israel", "2025-01-06", "Houthi forces fired a ballistic missile at Eilat on Sunday, the Israeli military said."),
+    ("Enab Baladi", "2024-12-01", "Hayat Tahrir al-Sham fighters captured the city of Aleppo on Nov. 30, the Syrian "
+                                  "Observatory for Human Rights said."),
+    ("Injected <b>Outlet</b>", "2025-03-04", "Russian forces shelled Kherson on Monday, the regional governor said.\n\n"
+                                             "<script>alert(1)</script> <img src=x onerror=alert(2)>"),
+    ("Moscow Times", "2024-12-07", "The Kremlin dismissed Col. Gen. Alexander Chaiko, the commander of Russian forces in "
+                                   "Syria, on Friday."),
+]
+
+
+@pytest.fixture(scope="session")
+def desk_db(tmp_path_factory) -> str:
+    """A SQLite store of the reports above: what the API and the web page are tested on."""
+    from thucydides.extraction import extract
+    from thucydides.store import open_store
+
+    path = str(tmp_path_factory.mktemp("desk") / "desk.sqlite")
+    with open_store(path) as store:
+        for outlet, published, text in DESK_REPORTS:
+            store.write(extract(text, published=published, outlet=outlet))
+    return path

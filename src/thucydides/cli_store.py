@@ -330,3 +330,47 @@ def export_command(
         tmp.replace(out)  # never a half-written export under the real name
     err.print(f"exported {n} {'reports' if format_ == 'jsonl' else 'events'} as {format_}"
               + (f" to {out}" if out else ""), highlight=False)
+
+
+def is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@command()
+def serve(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; this machine only by default."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535),
+    token: Optional[str] = typer.Option(None, "--token", envvar="THUC_TOKEN",
+                                        help="Bearer token for writes (POST /api/reports), and for reads when "
+                                             "--host is not this machine. Default: $THUC_TOKEN."),
+    tiles: Optional[str] = typer.Option(None, "--tiles", help="An online tile URL for the base map, e.g. "
+                                        "https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: the bundled "
+                                        "country outlines, offline)."),
+    tile_attribution: Optional[str] = typer.Option(None, "--tile-attribution", help="Credit line for --tiles."),
+    cors_origin: list[str] = typer.Option([], "--cors-origin", help="Allow this origin to call the API from a "
+                                          "browser (repeat for several); CORS is off by default."),
+) -> None:
+    """Serve the store as a web application: the map, the timeline and the evidence at /, the API at /api, its
+    documentation at /docs."""
+    import uvicorn
+
+    from thucydides.api import create_app
+
+    local = is_loopback(host)
+    if not local and not token:
+        fail(host, "a server that other machines can reach needs --token (or $THUC_TOKEN): reads and writes "
+                   "then need it")
+        raise typer.Exit(2)
+    store = open_or_exit(db)
+    app = create_app(store=store, token=token, open_reads=local, tile_url=tiles, tile_attribution=tile_attribution,
+                     cors_origins=tuple(cors_origin))
+    err.print(f"serving {store!r} at http://{host}:{port}/ (API documentation at /docs)", highlight=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

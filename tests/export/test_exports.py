@@ -105,3 +105,12 @@ def test_export_filters_and_cli_file(filled, tmp_path):
     bad = subprocess.run([sys.executable, "-m", "thucydides.cli", "export", "--format", "kml", "--db", filled.db],
                          capture_output=True, text=True, timeout=300)
     assert bad.returncode == 2 and "kml" in bad.stderr
+
+
+def test_an_empty_selection_exports_cleanly(store):
+    import stix2
+
+    for fmt in ("acled", "geojson", "jsonl", "stix"):
+        text = exported(store, fmt, type="PROTEST")
+        assert text.strip() or fmt == "jsonl"
+    assert stix2.parse(exported(store, "stix"), allow_custom=True).type == "bundle"

@@ -32,6 +32,8 @@ class BundleBuilder:
         self.objects: dict[str, object] = {}
         self.report_refs: dict[str, list[str]] = {}
         self.report_meta: dict[str, tuple] = {}
+        self.add(stix2.Identity(id=stix_id("identity", "producer:thucydides"), name="Thucydides", identity_class="system",
+                                description="The engine that extracted these events from the reports."))
 
     def add(self, obj) -> str:
         self.objects.setdefault(obj.id, obj)
@@ -116,4 +118,4 @@ def build_bundle(store, **filters):
 def write_stix(store, out: TextIO, **filters) -> int:
     bundle = build_bundle(store, **filters)
     out.write(bundle.serialize(pretty=False) + "\n")
-    return sum(1 for o in bundle.objects if o.type == "incident")
+    return sum(1 for o in getattr(bundle, "objects", ()) if o.type == "incident")  # an empty bundle has none

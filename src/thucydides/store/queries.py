@@ -10,8 +10,8 @@ from sqlalchemy import Connection, and_, exists, func, or_, select, text
 
 from thucydides.gazetteer.distance import bounding_box, km
 from thucydides.gazetteer.names import fold
-from thucydides.store.records import (EventDetail, EventReport, PersonTimeline, SearchHit, StoredEntity, StoredEvent,
-                                      StoredRole)
+from thucydides.store.records import (EventDetail, EventReport, PersonTimeline, SearchHit, StoredDocument,
+                                      StoredEntity, StoredEvent, StoredRole)
 from thucydides.store.schema import aliases, documents, entities, event_participants, event_reports, events, roles
 
 DEFAULT_WITHIN_KM = 50.0
@@ -24,6 +24,7 @@ class EventFilter:
     type: str | None = None
     near: tuple[float, float] | None = None
     within_km: float = DEFAULT_WITHIN_KM
+    bbox: tuple[float, float, float, float] | None = None  # south, west, north, east (west > east: across 180°)
     since: str | None = None
     until: str | None = None
     actor: str | None = None
@@ -67,6 +68,10 @@ def event_query(connection: Connection, f: EventFilter):
         where.append(and_(c.lat >= south, c.lat <= north))
         if west >= -180 and east <= 180:
             where.append(and_(c.lon >= west, c.lon <= east))
+    if f.bbox:
+        south, west, north, east = f.bbox
+        where.append(and_(c.lat >= south, c.lat <= north))
+        where.append(and_(c.lon >= west, c.lon <= east) if west <= east else or_(c.lon >= west, c.lon <= east))
     if f.actor:
         ids = matching_entity_ids(connection, f.actor)
         p = event_participants.c
@@ -246,3 +251,44 @@ def search(connection: Connection, words: str, limit: int = 20) -> list[SearchHi
                                                 .where(d.id.in_(list(scores) or ["-"])))}
     return [SearchHit(document_id=i, title=meta[i].title, outlet=meta[i].outlet, published=meta[i].published,
                       snippet=snippet, score=score) for i, (snippet, score) in scores.items() if i in meta]
+
+
+def find_documents(connection: Connection, limit: int = 100, offset: int = 0) -> list[StoredDocument]:
+    """Stored reports, newest first, without their text."""
+    d = documents.c
+    rows = connection.execute(select(d.id, d.title, d.outlet, d.published, d.url, d.path, d.language)
+                              .order_by(d.published.desc().nulls_last(), d.id).limit(limit).offset(offset or None))
+    return [StoredDocument(id=r.id, title=r.title, outlet=r.outlet, published=r.published, url=r.url, path=r.path,
+                           language=r.language) for r in rows]
+
+
+def count_documents(connection: Connection) -> int:
+    return connection.execute(select(func.count()).select_from(documents)).scalar_one()
+
+
+def document_by_id(connection: Connection, document_id: str) -> StoredDocument | None:
+    """One report with its text and the spans where its events are stated."""
+    d = documents.c
+    r = connection.execute(select(documents).where(d.id == document_id)).first()
+    if r is None:
+        return None
+    spans = []
+    for event_id, local_id, type_, evidence in connection.execute(
+            select(event_reports.c.event_id, event_reports.c.local_id, events.c.type, event_reports.c.evidence)
+            .join(events, events.c.id == event_reports.c.event_id)
+            .where(event_reports.c.document_id == document_id).order_by(event_reports.c.id)):
+        for e in json.loads(evidence):
+            spans.append({"event_id": event_id, "local_id": local_id, "type": type_, "start": e["start"],
+                          "end": e["end"], "text": e["text"]})
+    return StoredDocument(id=r.id, title=r.title, outlet=r.outlet, published=r.published, url=r.url, path=r.path,
+                          language=r.language, text=r.text, evidence=tuple(spans))
+
+
+def events_of_entity(connection: Connection, entity_id: int, limit: int = 200) -> list[StoredEvent]:
+    """Events an entity took part in or that happened at it, newest first."""
+    p = event_participants.c
+    query = select(events, entities.c.name.label("place_name")).outerjoin(entities, entities.c.id == events.c.place_id)
+    query = query.where(or_(events.c.place_id == entity_id,
+                            events.c.id.in_(select(p.event_id).where(p.entity_id == entity_id))))
+    rows = connection.execute(query.order_by(events.c.start.desc().nulls_last(), events.c.id.desc()).limit(limit)).all()
+    return stored_events(connection, rows)

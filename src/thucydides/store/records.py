@@ -129,3 +129,21 @@ class SearchHit:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """A stored report; `text` and `evidence` (where its events are stated) only when asked for one."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    path: str | None
+    language: str | None
+    text: str | None = None
+    evidence: tuple[dict, ...] = ()  # {event_id, type, start, end, text}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}

@@ -11,7 +11,8 @@ from thucydides.store import queries
 from thucydides.store.database import (default_db, describe, make_engine, make_write_engine, migrate,
                                         serialize_writers, translated_errors)
 from thucydides.store.queries import EventFilter
-from thucydides.store.records import EventDetail, PersonTimeline, SearchHit, StoredEntity, StoredEvent
+from thucydides.store.records import (EventDetail, PersonTimeline, SearchHit, StoredDocument, StoredEntity,
+                                      StoredEvent)
 from thucydides.store.schema import documents, entities, event_reports, events
 from thucydides.store.writer import ReportWriter, Written
 
@@ -149,6 +150,27 @@ class Store:
         """The people a name may mean, each with their roles over time."""
         with translated_errors(self.engine), self.engine.connect() as connection:
             return queries.person_timeline(connection, name)
+
+    def documents(self, limit: int = 100, offset: int = 0) -> list[StoredDocument]:
+        with translated_errors(self.engine), self.engine.connect() as connection:
+            return queries.find_documents(connection, limit, offset)
+
+    def count_documents(self) -> int:
+        with translated_errors(self.engine), self.engine.connect() as connection:
+            return queries.count_documents(connection)
+
+    def document(self, document_id: str) -> StoredDocument | None:
+        """One report with its text and where each of its events is stated."""
+        with translated_errors(self.engine), self.engine.connect() as connection:
+            return queries.document_by_id(connection, document_id)
+
+    def entity_events(self, entity_id: int, limit: int = 200) -> list[StoredEvent]:
+        with translated_errors(self.engine), self.engine.connect() as connection:
+            return queries.events_of_entity(connection, entity_id, limit)
+
+    def roles(self, entity_id: int) -> tuple:
+        with translated_errors(self.engine), self.engine.connect() as connection:
+            return queries.roles_of(connection, entity_id)
 
     def search(self, words: str, limit: int = 20) -> list[SearchHit]:
         with translated_errors(self.engine), self.engine.connect() as connection:
