@@ -4,7 +4,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from thucydides.store import queries
 from thucydides.store.records import EventReport, StoredEntity, StoredEvent
+
+CHUNK = 2000
 
 
 @dataclass(frozen=True)
@@ -17,20 +20,17 @@ class ExportEvent:
 
 
 def collect(store, **filters) -> Iterator[ExportEvent]:
-    """Every event the filters select (all by default), oldest first, with its entities and reports."""
+    """Every event the filters select (all by default), oldest first, with its entities and reports,
+    fetched a few thousand events at a time."""
     filters.setdefault("limit", None)
     found = sorted(store.events(**filters), key=lambda e: (e.start or "9999", e.id))
-    entity_cache: dict[int, StoredEntity | None] = {}
-
-    def entity(entity_id: int | None) -> StoredEntity | None:
-        if entity_id is None:
-            return None
-        if entity_id not in entity_cache:
-            entity_cache[entity_id] = store.entity(entity_id)
-        return entity_cache[entity_id]
-
-    for event in found:
-        detail = store.event(event.id)
-        yield ExportEvent(event=event, actors=tuple(e for i in event.actor_ids if (e := entity(i))),
-                          targets=tuple(e for i in event.target_ids if (e := entity(i))),
-                          place=entity(event.place_id), reports=detail.reports if detail else ())
+    with store.engine.connect() as connection:
+        for start in range(0, len(found), CHUNK):
+            chunk = found[start:start + CHUNK]
+            reports = queries.reports_of_events(connection, [e.id for e in chunk])
+            wanted = sorted({i for e in chunk for i in (*e.actor_ids, *e.target_ids, e.place_id) if i is not None})
+            known = queries.entities_by_id(connection, wanted)
+            for event in chunk:
+                yield ExportEvent(event=event, actors=tuple(known[i] for i in event.actor_ids if i in known),
+                                  targets=tuple(known[i] for i in event.target_ids if i in known),
+                                  place=known.get(event.place_id), reports=tuple(reports[event.id]))

@@ -23,45 +23,65 @@ def published_time(day: str | None) -> dt.datetime:
 
 
 class BundleBuilder:
-    """Collects STIX objects once each, by deterministic id."""
+    """Writes a bundle's STIX objects as they are made, each once (by deterministic id), so that a store of
+    any size exports in little memory; the reports, which refer to everything of their document, come last."""
 
-    def __init__(self):
+    def __init__(self, out: TextIO):
         import stix2
 
         self.stix2 = stix2
-        self.objects: dict[str, object] = {}
+        self.out = out
+        self.seen: set[str] = set()
         self.report_refs: dict[str, list[str]] = {}
         self.report_meta: dict[str, tuple] = {}
+        out.write('{"type": "bundle", "id": "bundle--%s", "objects": [' % uuid.uuid4())
         self.add(stix2.Identity(id=stix_id("identity", "producer:thucydides"), name="Thucydides", identity_class="system",
                                 description="The engine that extracted these events from the reports."))
 
     def add(self, obj) -> str:
-        self.objects.setdefault(obj.id, obj)
+        if obj.id not in self.seen:
+            self.out.write(("\n" if not self.seen else ",\n") + obj.serialize())
+            self.seen.add(obj.id)
         return obj.id
+
+    def known(self, kind: str, key: str) -> str | None:
+        """The id of an object already written, so that it is not made again."""
+        object_id = stix_id(kind, key)
+        return object_id if object_id in self.seen else None
 
     def party(self, entity) -> str:
         """An entity as a threat actor (armed groups, forces) or an identity (people, governments, media)."""
         s = self.stix2
         if entity.kind in ARMED_KINDS or (entity.type == "ORGANIZATION" and entity.generic):
+            if self.known("threat-actor", str(entity.id)):
+                return stix_id("threat-actor", str(entity.id))
             return self.add(s.ThreatActor(id=stix_id("threat-actor", str(entity.id)), name=entity.name,
                                           aliases=list(entity.aliases) or None, allow_custom=True,
                                           x_thuc_country=entity.country, x_thuc_kind=entity.kind))
         identity_class = "individual" if entity.type == "PERSON" else "organization"
+        if self.known("identity", f"entity:{entity.id}"):
+            return stix_id("identity", f"entity:{entity.id}")
         return self.add(s.Identity(id=stix_id("identity", f"entity:{entity.id}"), name=entity.name,
                                    identity_class=identity_class, allow_custom=True, x_thuc_country=entity.country))
 
     def place(self, entity) -> str | None:
         if entity is None or entity.lat is None:
             return None
+        if self.known("location", str(entity.id)):
+            return stix_id("location", str(entity.id))
         return self.add(self.stix2.Location(id=stix_id("location", str(entity.id)), name=entity.name,
                                             latitude=round(entity.lat, 6), longitude=round(entity.lon, 6),
                                             country=entity.country, allow_custom=True, x_thuc_feature=entity.feature))
 
     def source(self, name: str) -> str:
+        if self.known("identity", f"source:{name}"):
+            return stix_id("identity", f"source:{name}")
         return self.add(self.stix2.Identity(id=stix_id("identity", f"source:{name}"), name=name,
                                             identity_class="unknown"))
 
     def relate(self, source: str, kind: str, target: str) -> None:
+        if self.known("relationship", f"{source}|{kind}|{target}"):
+            return
         self.add(self.stix2.Relationship(id=stix_id("relationship", f"{source}|{kind}|{target}"),
                                          source_ref=source, relationship_type=kind, target_ref=target))
 
@@ -95,7 +115,7 @@ class BundleBuilder:
             refs.extend(x for x in (incident, note, source, location) if x and x not in refs)
             self.report_meta[report.document_id] = (report.title, report.outlet, report.url, report.published)
 
-    def bundle(self):
+    def finish(self) -> None:
         s = self.stix2
         for document_id, refs in self.report_refs.items():
             title, outlet, url, published = self.report_meta[document_id]
@@ -105,17 +125,15 @@ class BundleBuilder:
                               published=published_time(published), object_refs=refs,
                               report_types=["threat-report"], created_by_ref=creator, external_references=external,
                               allow_custom=True, x_thuc_document=document_id))
-        return s.Bundle(objects=list(self.objects.values()), allow_custom=True)
-
-
-def build_bundle(store, **filters):
-    builder = BundleBuilder()
-    for item in collect(store, **filters):
-        builder.event(item)
-    return builder.bundle()
+        self.out.write("\n]}\n")
 
 
 def write_stix(store, out: TextIO, **filters) -> int:
-    bundle = build_bundle(store, **filters)
-    out.write(bundle.serialize(pretty=False) + "\n")
-    return sum(1 for o in getattr(bundle, "objects", ()) if o.type == "incident")  # an empty bundle has none
+    """The bundle, written as it is made; returns the number of incidents (events)."""
+    builder = BundleBuilder(out)
+    n = 0
+    for item in collect(store, **filters):
+        builder.event(item)
+        n += 1
+    builder.finish()
+    return n

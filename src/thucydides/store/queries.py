@@ -145,26 +145,35 @@ def stored_events(connection: Connection, rows) -> list[StoredEvent]:
         actor_ids=tuple(people_ids[r.id]["actor"]), target_ids=tuple(people_ids[r.id]["target"])) for r in rows]
 
 
+def reports_of_events(connection: Connection, event_ids: list[int]) -> dict[int, list[EventReport]]:
+    """Every report of each event, in the order they were stored; fetched 500 events at a time."""
+    r, d = event_reports.c, documents.c
+    place = entities.alias("report_place")
+    out: dict[int, list[EventReport]] = {i: [] for i in event_ids}
+    for start in range(0, len(event_ids), 500):
+        rows = connection.execute(
+            select(r.event_id, r.document_id, r.local_id, d.title, d.outlet, d.url, d.published, r.start, r.end,
+                   r.when_text, place.c.name.label("place"), r.stance, r.cue, r.chain, r.source_name, r.negated,
+                   r.contradiction, r.evidence, r.quantities)
+            .join(documents, d.id == r.document_id).outerjoin(place, place.c.id == r.place_id)
+            .where(r.event_id.in_(event_ids[start:start + 500])).order_by(r.event_id, r.id))
+        for x in rows:
+            out[x.event_id].append(EventReport(
+                document_id=x.document_id, local_id=x.local_id, title=x.title, outlet=x.outlet, url=x.url,
+                published=x.published, start=x.start, end=x.end, when_text=x.when_text, place=x.place,
+                stance=x.stance, cue=x.cue, chain=tuple(json.loads(x.chain)), source=x.source_name,
+                negated=bool(x.negated), contradiction=x.contradiction, evidence=tuple(json.loads(x.evidence)),
+                quantities=tuple(json.loads(x.quantities))))
+    return out
+
+
 def event_detail(connection: Connection, event_id: int) -> EventDetail | None:
     row = connection.execute(select(events, entities.c.name.label("place_name"))
                              .outerjoin(entities, entities.c.id == events.c.place_id)
                              .where(events.c.id == event_id)).first()
     if row is None:
         return None
-    r, d = event_reports.c, documents.c
-    place = entities.alias("report_place")
-    reports = connection.execute(
-        select(r.document_id, r.local_id, d.title, d.outlet, d.url, d.published, r.start, r.end, r.when_text,
-               place.c.name.label("place"), r.stance, r.cue, r.chain, r.source_name, r.negated, r.contradiction,
-               r.evidence, r.quantities)
-        .join(documents, d.id == r.document_id).outerjoin(place, place.c.id == r.place_id)
-        .where(r.event_id == event_id).order_by(r.id)).all()
-    return EventDetail(stored_events(connection, [row])[0], tuple(EventReport(
-        document_id=x.document_id, local_id=x.local_id, title=x.title, outlet=x.outlet, url=x.url,
-        published=x.published, start=x.start, end=x.end, when_text=x.when_text, place=x.place, stance=x.stance,
-        cue=x.cue, chain=tuple(json.loads(x.chain)), source=x.source_name, negated=bool(x.negated),
-        contradiction=x.contradiction, evidence=tuple(json.loads(x.evidence)),
-        quantities=tuple(json.loads(x.quantities))) for x in reports))
+    return EventDetail(stored_events(connection, [row])[0], tuple(reports_of_events(connection, [event_id])[event_id]))
 
 
 def stored_entities(connection: Connection, rows) -> list[StoredEntity]:
@@ -191,6 +200,14 @@ def find_entities(connection: Connection, type: str | None = None, country: str 
     query = query.order_by(entities.c.documents.desc(), entities.c.id).offset(offset or None)
     rows = connection.execute(query.limit(limit) if limit else query).all()
     return stored_entities(connection, rows)
+
+
+def entities_by_id(connection: Connection, ids: list[int]) -> dict[int, StoredEntity]:
+    out: dict[int, StoredEntity] = {}
+    for start in range(0, len(ids), 500):
+        rows = connection.execute(select(entities).where(entities.c.id.in_(ids[start:start + 500]))).all()
+        out.update((e.id, e) for e in stored_entities(connection, rows))
+    return out
 
 
 def entity_by_id(connection: Connection, entity_id: int) -> StoredEntity | None:
