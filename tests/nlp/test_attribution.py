@@ -81,3 +81,25 @@ def test_a_pronoun_source_is_the_person_named_before():
 def test_a_verb_that_only_sometimes_reports():
     claims = claims_of("The Kremlin dismissed Gen. Sergey Kiselyov on Sunday.")
     assert claims == [("LEADERSHIP", ["Test Wire"], "asserted", None)]
+
+
+def test_a_person_named_with_a_title_is_the_source():
+    cases = [
+        ("Russian forces struck a depot near Kramatorsk on Tuesday, the governor of Donetsk Oblast, Vadym Filashkin, said.",
+         "Vadym Filashkin"),
+        ("Two civilians were killed in Russian shelling of Nikopol, regional governor Serhiy Lysak said on Telegram.",
+         "Serhiy Lysak"),
+        ("A spokesman for the Sudanese army, Nabil Abdallah, said the RSF had attacked El Obeid.", "Nabil Abdallah"),
+        ("The RSF attacked El Obeid on Monday, army spokesman Nabil Abdallah said.", "Nabil Abdallah"),
+    ]
+    for text, source in cases:
+        claims = claims_of(text)
+        assert claims and {(c[1][-1], c[2]) for c in claims} == {(source, "reported")}, (text, claims)
+
+
+def test_the_general_staff_is_an_organisation_not_a_general():
+    x = extract("Ukrainian forces repelled an assault near Pokrovsk on Tuesday, the General Staff said.",
+                published="2025-03-12", outlet="Test Wire")
+    staff = [e for e in x.entities if "Staff" in e.name]
+    assert [(e.name, e.type) for e in staff] == [("General Staff", "ORGANIZATION")]
+    assert x.events[0].attribution.chain[-1] == staff[0].id

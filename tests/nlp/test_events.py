@@ -167,6 +167,27 @@ def test_a_country_struck_is_the_place_when_nothing_else_is():
     assert name(attack.targets) == ["Ukraine"] and name(attack.place) == ["Ukraine"]
 
 
+def test_the_side_that_repels_an_assault_is_its_target():
+    events, name = events_of("Ukrainian forces repelled an assault near Pokrovsk on Tuesday.")
+    (attack,) = events
+    assert name(attack.targets) == ["Ukrainian forces"] and name(attack.actors) == [] and name(attack.place) == ["Pokrovsk"]
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("Russian shelling killed two people in Kherson on Monday.", ["Russian forces"]),
+    ("An Israeli airstrike on a school in Gaza City killed 12 people.", ["Israeli forces"]),
+])
+def test_a_nationality_on_an_attack_noun_is_that_side_acting(text, actors):
+    events, name = events_of(text)
+    assert events and all(name(e.actors) == actors for e in events), [(e.type, name(e.actors)) for e in events]
+
+
+def test_the_shelling_of_a_town_happened_there():
+    events, name = events_of("Two civilians were killed in Russian shelling of Nikopol, the governor said.")
+    assert sorted((e.type, name(e.place)[0]) for e in events) == [("ATTACK", "Nikopol"),
+                                                                    ("VIOLENCE_AGAINST_CIVILIANS", "Nikopol")]
+
+
 @pytest.mark.parametrize("text, place", [
     ("Russian forces shelled Kharkiv on Monday, the regional governor said.", "Kharkiv"),
     ("Al-Shabab fighters attacked Beledweyne overnight.", "Beledweyne"),

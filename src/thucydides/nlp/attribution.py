@@ -67,6 +67,7 @@ class AttributionFinder:
     def __call__(self, doc: Doc) -> Doc:
         entity_at = entity_index(doc)
         self.names = {e.id: e.name for e in doc._.thuc_entities or ()}
+        self.types = {e.id: e.type for e in doc._.thuc_entities or ()}
         self.antecedents = Antecedents(list(doc._.thuc_entities or ()))
         self.quotes = quoted_regions(doc.text)
         layout = layout_of(doc)
@@ -159,6 +160,8 @@ class AttributionFinder:
     def subject_before(doc: Doc, verb: Token, sent: Span) -> Token | None:
         """ ", Ukraine's HUR reported on Monday": a name right before the verb when the parse lost the subject."""
         k = verb.i - 1
+        if k - 1 >= sent.start and doc[k].text == "," and doc[k - 1].pos_ == "PROPN":
+            k -= 1  # "..., the governor of Donetsk Oblast, Vadym Filashkin, said": the name before the comma
         if k >= sent.start and (doc[k].ent_type_ or doc[k].pos_ in ("PROPN", "NOUN")) and doc[k].text != ")":
             return doc[k]
         if k >= sent.start and doc[k].text == ")" and k - 1 >= sent.start:
@@ -200,6 +203,9 @@ class AttributionFinder:
             return None
         if head.lower_ in words["outlet_staff"]:
             return Claim(None, cue, "asserted", verb)  # "the reporter said": the outlet's own voice
+        person = self.person_in_phrase(doc, head, tokens, entity_at)
+        if person is not None:  # "regional governor Serhiy Lysak", "a spokesman for the army, Nabil Abdallah"
+            return Claim(person, cue, "reported", verb, named=True)
         if head.pos_ == "PRON" or (head.lower_ in words["anaphors"] and len(tokens) == 1) or (
                 head.lower_ in words["anaphors"] and tokens[0].i == head.i and head.pos_ == "NOUN"):
             if wanted(head.lower_) is not None and head.lower_ not in ("it", "they"):
@@ -220,6 +226,23 @@ class AttributionFinder:
         unnamed = head.lower_ in words["unnamed_sources"] or not any(
             t.pos_ == "PROPN" or t.text.isupper() and len(t.text) > 1 for t in tokens)
         return Claim(text, cue, "alleged" if unnamed else "reported", verb, named=not unnamed)
+
+    def person_in_phrase(self, doc: Doc, head: Token, tokens: list[Token], entity_at) -> str | None:
+        """The person a source phrase names: the name its head ends ("army spokesman Nabil Abdallah"), or
+        the name in apposition to a title ("a spokesman for the Sudanese army, Nabil Abdallah")."""
+        end = tokens[-1].idx + len(tokens[-1])
+        for token in tokens:
+            if token.i > head.i:
+                break
+            found = entity_at(token.idx, end)
+            if found is not None:
+                return found if self.types.get(found) == "PERSON" else None
+        appos = next((c for c in head.children if c.dep_ == "appos"), None)
+        if appos is not None:
+            found = entity_at(appos.left_edge.idx, appos.idx + len(appos))
+            if found is not None and self.types.get(found) == "PERSON":
+                return found
+        return None
 
     # ---- quotations, hedges ----------------------------------------------------------------------------
     def spread_over_quotes(self, doc: Doc, sents: list[Span], own: list[Claim | None]) -> list[Claim | None]:

@@ -162,8 +162,8 @@ class EventFinder:
             for o in found:
                 if o is c or c.trigger not in o.clause.subtree and c.trigger not in o.trigger.subtree:
                     continue
-                if not c.actors and o.actors and c.type in ("BATTLE", "OFFENSIVE", "ATTACK"):
-                    c.actors = list(o.actors)
+                if not c.actors and o.actors and c.type in ("BATTLE", "OFFENSIVE", "ATTACK", "VIOLENCE_AGAINST_CIVILIANS"):
+                    c.actors = list(o.actors)  # "an Israeli airstrike ... killed 12 people": the strike's actor killed
                 if not c.places and o.places:
                     c.places = list(o.places[:1])
         for c in found:
@@ -386,7 +386,8 @@ class EventFinder:
         c.negated = any(ch.dep_ == "det" and ch.lower_ == "no" for ch in noun.children)
         if any(ch.dep_ in ("det", "amod") and ch.lower_ in HYPOTHETICAL_DETERMINERS - {"new"} for ch in noun.children):
             return None  # "would respond to any attack"
-        if head.lower_ in REPELLING_VERBS and noun.dep_ == "dobj":
+        repelled = head.lower_ in REPELLING_VERBS and noun.dep_ == "dobj"
+        if repelled:
             c.targets += self.subjects(head)  # "Ukrainian forces repelled a Russian assault": they were attacked
             c.actors += self.side_of_noun(noun)
             light = None
@@ -408,7 +409,7 @@ class EventFinder:
         if not c.actors and trigger.type not in ("CASUALTIES", "LEADERSHIP", "ARREST"):
             owner = [ch for ch in noun.children if ch.dep_ == "poss"]
             c.actors += self.entities_of_all(owner)  # "Russia's withdrawal", "their offensive"
-            if not c.actors and noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and not light:
+            if not c.actors and noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and not light and not repelled:
                 c.actors += self.subjects(head)  # "X completed / speeded up the withdrawal"
         for child in noun.children:
             if child.dep_ == "prep":
@@ -423,7 +424,12 @@ class EventFinder:
                     c.targets += sides[1:]
                 elif child.lower_ == "of":
                     found = self.entities_of_all(objs)
-                    if trigger.type in ("WITHDRAWAL", "DEPLOYMENT", "PROTEST", "OFFENSIVE", "SUPPORT") or \
+                    if trigger.type in ("ATTACK", "BATTLE") and trigger.lemma not in self.lex.noun_of_is_actor:
+                        places = [e for e in found if self.entities[e].type == "LOCATION"
+                                  and self.entities[e].kind != "country"]
+                        c.struck_places += places  # "the shelling of Nikopol": where it happened
+                        c.targets += [e for e in found if e not in places]
+                    elif trigger.type in ("WITHDRAWAL", "DEPLOYMENT", "PROTEST", "OFFENSIVE", "SUPPORT") or \
                             trigger.lemma in self.lex.noun_of_is_actor:
                         c.actors += found
                     elif trigger.type in ("LEADERSHIP", "ARREST", "CASUALTIES", "VIOLENCE_AGAINST_CIVILIANS"):
@@ -947,3 +953,18 @@ def token_entities(doc: Doc, entities: dict) -> dict[int, str]:
 @Language.factory("thuc_events")
 def make_event_finder(nlp: Language, name: str) -> EventFinder:
     return EventFinder()
+
+
+def struck_towns_are_places(events: list[Event], towns: set[str], kinds: dict[str, str | None]) -> list[Event]:
+    """Targets that the geocoder found to be towns (the model had typed "Nikopol" a person) are where an
+    attack happened, when the event has no place or only a country."""
+    out = []
+    for event in events:
+        struck = [t for t in event.targets if t in towns]
+        if struck and event.type in ("ATTACK", "BATTLE", "OFFENSIVE", "VIOLENCE_AGAINST_CIVILIANS") and (
+                event.place is None or kinds.get(event.place) == "country"):
+            event = replace(event, place=struck[0], targets=tuple(t for t in event.targets if t != struck[0]))
+        out.append(event)
+    placed = {(e.evidence[0].start, e.evidence[0].end): e.place for e in out if e.evidence and e.place in towns}
+    return [replace(e, place=placed[(e.evidence[0].start, e.evidence[0].end)])  # the same sentence's other events
+            if e.place is None and e.evidence and (e.evidence[0].start, e.evidence[0].end) in placed else e for e in out]

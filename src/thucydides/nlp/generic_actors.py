@@ -21,6 +21,7 @@ SHARE_SIDE = {"military", "diplomats", "officials"}  # "Russian military personn
 PLATFORMS = {"bulldozers", "bulldozer", "jets", "warplanes", "helicopters", "gunships", "tanks", "drones", "aircraft",
              "artillery", "snipers", "patrols", "patrol", "boats", "warships", "units", "convoy", "convoys"}
 GOVERNMENT_WORDS = {"government", "regime", "junta", "pro-government", "state", "federal"}
+ARMED_EVENT_TYPES = {"ATTACK", "BATTLE", "OFFENSIVE", "VIOLENCE_AGAINST_CIVILIANS"}
 
 if not Doc.has_extension("thuc_generic"):
     Doc.set_extension("thuc_generic", default=None)
@@ -43,11 +44,15 @@ class GenericMention:
 
 class GenericActorFinder:
     def __init__(self, lexicon: Lexicon):
+        from thucydides.nlp.triggers import get_trigger_lexicon
+
         self.lexicon = lexicon
         self.nouns: dict[tuple[str, ...], str] = {}
         for category, spec in lexicon.generic["categories"].items():
             for noun in spec["nouns"]:
                 self.nouns[tuple(noun.lower().replace("-", " - ").split())] = category
+        self.armed_nouns = {key[0] for key, trigger in get_trigger_lexicon().nouns.items()
+                            if len(key) == 1 and trigger.type in ARMED_EVENT_TYPES}
 
     def noun_at(self, doc: Doc, i: int) -> tuple[int, str | None]:
         for size in range(MAX_NOUN_TOKENS, 0, -1):
@@ -86,6 +91,7 @@ class GenericActorFinder:
                 continue
             mentions.append(self.mention(doc, i, end, category))
             i = end
+        mentions += self.sides_of_armed_nouns(doc, mentions)
         by_head = {m.head: m for m in mentions}
         for m in mentions:
             head = doc[m.head]
@@ -95,6 +101,23 @@ class GenericActorFinder:
                 m.country, m.side_org = other.country, other.side_org
         doc._.thuc_generic = mentions
         return doc
+
+    def sides_of_armed_nouns(self, doc: Doc, mentions: list[GenericMention]) -> list[GenericMention]:
+        """ "Russian shelling", "an Israeli airstrike": the nationality before an armed event noun is that
+        side's forces acting, a mention of its own."""
+        taken = {t.i for m in mentions for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
+        out = []
+        for token in doc:
+            head = token.head
+            if token.i in taken or token.dep_ not in ("amod", "compound", "nmod") or head.i != token.i + 1 \
+                    or head.lower_ not in self.armed_nouns or not token.text[:1].isupper() \
+                    or token.ent_type_ in ("ORG", "PERSON", "FAC", "GPE", "LOC"):
+                continue
+            country = self.lexicon.country_of_word(token.text)
+            if country:
+                out.append(GenericMention(token.idx, token.idx + len(token), token.text, "military", country=country,
+                                          head=token.i))
+        return out
 
     def mention(self, doc: Doc, i: int, end: int, category: str) -> GenericMention:
         start = i

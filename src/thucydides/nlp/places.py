@@ -208,7 +208,14 @@ class Geocoder:
 
             self.resolver = PlaceResolver(get_gazetteer(self.gazetteer_path))
         context = self.resolver.context(entities)
+        before = {e.id: e.type for e in entities}
         entities = [self.retyped(e, context, self.locative(doc, e)) for e in entities]
+        now_places = {e.id for e in entities if e.type == "LOCATION" and before[e.id] != "LOCATION" and e.kind != "country"}
+        if now_places and doc._.thuc_events:
+            from thucydides.nlp.events import struck_towns_are_places
+
+            kinds = {e.id: e.kind for e in entities}
+            doc._.thuc_events = struck_towns_are_places(doc._.thuc_events, now_places, kinds)
         entities += self.dateline_places(doc, entities)
         if self.demonyms:
             entities = self.with_demonyms(doc, entities)

@@ -83,8 +83,8 @@ class TitleParser:
                 continue  # "Lt." alone is a title, not a name
             while label in ("PERSON", "ORG", "GPE", "NORP") and not ent.ent_id_:
                 found = self.title_starting_at(doc, start, end - 1)
-                if not found:
-                    break
+                if not found or label != "PERSON" and not self.is_name(doc, found[0], end):
+                    break  # "General Staff", "General Command": an organisation, not a titled person
                 start, label = found[0], "PERSON"
             _, outer = self.titles_before(doc, start)
             if outer and label in ("ORG", "GPE", "NORP") and not ent.ent_id_ and self.is_name(doc, start, end):
