@@ -225,3 +225,24 @@ def test_an_army_acts_through_its_machines_and_guerillas_are_armed_opposition():
     assert name(events[0].actors) == ["Israel Defense Forces"]
     events, name = events_of("Afghan guerillas blew up three power lines leading into Kabul last month.")
     assert [(e.type, name(e.actors)) for e in events] == [("ATTACK", ["Afghan opposition"])]
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Hundreds of protesters gathered in Tbilisi on Thursday night to denounce the government.", ["PROTEST"]),
+    ("Thousands of demonstrators took to the streets of Nairobi on Tuesday.", ["PROTEST"]),
+    ("World leaders gathered in Geneva on Monday for talks.", []),
+    ("Russian troops gathered near the border.", []),
+    ("Sudanese army troops retook the city of Wad Madani from the Rapid Support Forces on Saturday.", ["OFFENSIVE"]),
+    ("The association demanded support in regaining control over the properties.", []),
+])
+def test_words_that_are_events_only_with_the_right_subject_or_context(text, types):
+    events, _ = events_of(text)
+    assert [e.type for e in events if e.type != "STATEMENT"] == types
+
+
+def test_a_junta_is_the_government_side():
+    events, name = events_of("Myanmar's military junta launched airstrikes on villages in Sagaing region, killing at "
+                             "least 20 people, residents said.")
+    assert events and all(name(e.actors) == ["State Administration Council"] for e in events)
+    events, name = events_of("The ruling junta's soldiers shelled the village of Djibo on Monday.")
+    assert events and name(events[0].place) == ["Djibo"]

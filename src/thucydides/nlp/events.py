@@ -248,7 +248,14 @@ class EventFinder:
         out = [c for c in out if c is not None and not self.irrealis(c)]
         for c in out:
             self.refine_type(c, sent)
-        return [c for c in out if armed or c.type == "PROTEST" or not self.needs_context(c)]
+        return [c for c in out if (armed or c.type == "PROTEST" or not self.needs_context(c)) and not self.protest_without_protesters(c)]
+
+    def protest_without_protesters(self, c: Candidate) -> bool:
+        """ "Troops gathered near the border" is no protest; "hundreds of demonstrators gathered" is."""
+        if c.type != "PROTEST" or c.lemma not in self.lex.needs_protesters:
+            return False
+        subjects = [ch for ch in c.clause.children if ch.dep_ in ("nsubj", "nsubjpass")] if c.clause is not None else []
+        return not any(t.lower_ in self.lex.protester_words for s in subjects for t in s.subtree)
 
     def armed_sentence(self, sent: Span) -> bool:
         """The sentence speaks of arms or armed actors (a word of the list, or an armed entity in it); the

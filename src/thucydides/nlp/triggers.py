@@ -63,6 +63,8 @@ class TriggerLexicon:
     aid_objects: set[str] = field(default_factory=set)
     armed_context: set[str] = field(default_factory=set)
     needs_armed_context: set[str] = field(default_factory=set)
+    needs_protesters: set[str] = field(default_factory=set)
+    protester_words: set[str] = field(default_factory=set)
     mapping: dict[str, dict] = field(default_factory=dict)
     max_noun: int = 1
     max_phrase: int = 1
@@ -124,6 +126,8 @@ def load_trigger_lexicon(text: str) -> TriggerLexicon:
     lex.aid_objects = set(data.get("aid_objects", []))
     lex.armed_context = set(data.get("armed_context", []))
     lex.needs_armed_context = set(data.get("needs_armed_context", []))
+    lex.needs_protesters = set(data.get("needs_protesters", []))
+    lex.protester_words = set(data.get("protester_words", []))
     lex.max_noun = max((len(k) for k in lex.nouns), default=1)
     lex.max_phrase = max((len(k) for k in lex.phrases), default=1)
     return lex
