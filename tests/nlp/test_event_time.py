@@ -63,3 +63,15 @@ def test_a_present_perfect_is_the_report_s_day_even_after_a_dated_paragraph():
     events = whens("Ukraine's General Staff said on Feb. 9 that its forces had struck a refinery.\n\n"
                    "Russian troops have captured the village of Novotoretske, according to DeepState.", "2025-02-10")
     assert events[-1] == ("OFFENSIVE", "2025-02-10", "2025-02-10", "day")
+
+
+def test_a_dateline_does_not_take_the_sentence_s_date_away():
+    found = whens("GAZA CITY (AP) \u2014 Israeli airstrikes killed at least 40 Palestinians across the Gaza Strip on "
+                  "Saturday, the Health Ministry said.", "2024-07-14")
+    assert found and all(start == "2024-07-13" for _, start, _, _ in found), found
+
+
+def test_an_event_nested_in_another_s_phrase_keeps_its_own_time():
+    found = whens("Hezbollah fired dozens of rockets at northern Israel on Sunday in response to the killing of one of "
+                  "its commanders in an Israeli strike near Tyre last week.", "2024-07-14")
+    assert found == [("ATTACK", "2024-07-14", "2024-07-14", "day"), ("ATTACK", "2024-07-01", "2024-07-07", "days")]

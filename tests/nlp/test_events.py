@@ -246,3 +246,16 @@ def test_a_junta_is_the_government_side():
     assert events and all(name(e.actors) == ["State Administration Council"] for e in events)
     events, name = events_of("The ruling junta's soldiers shelled the village of Djibo on Monday.")
     assert events and name(events[0].place) == ["Djibo"]
+
+
+def test_two_sides_in_one_sentence_are_two_events_each_at_its_place():
+    events, name = events_of("Hezbollah fired dozens of rockets at northern Israel on Sunday in response to the killing "
+                             "of one of its commanders in an Israeli strike near Tyre last week.")
+    attacks = sorted((name(e.actors)[0], name(e.place)[0]) for e in events if e.type == "ATTACK")
+    assert attacks == [("Hezbollah", "Israel"), ("Israeli forces", "Tyre")]
+
+
+def test_a_neighbourhood_of_a_city_is_a_place():
+    x = extract("Israeli tanks advanced into the western neighborhood of Tel al-Sultan, residents said.",
+                published="2024-07-14", outlet="Test Wire")
+    assert [e.type for e in x.entities if e.name == "Tel al-Sultan"] == ["LOCATION"]

@@ -26,7 +26,9 @@ REGION_HEADS = {(word,): "region" for word in ("province", "governorate", "gover
 UNIT_HEADS = {(word,): "unit" for word in ("group", "unit", "battalion", "brigade", "regiment", "division", "legion",
                                            "detachment", "squadron", "militia", "cell")}
 PLACE_NOUNS = {"city", "cities", "town", "towns", "village", "villages", "capital", "province", "provinces",
-               "region", "regions", "district", "districts", "governorate", "governorates", "port", "outskirts"}
+               "region", "regions", "district", "districts", "governorate", "governorates", "port", "outskirts",
+               "neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "suburb", "suburbs", "camp",
+               "hamlet", "settlement", "municipality", "county", "commune", "area", "island", "islands"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 MAX_HEAD = 3
 

@@ -14,6 +14,8 @@ from thucydides.time.detect import TimeMention, find_time_expressions
 from thucydides.time.resolve import resolve, to_date
 
 NARRATIVE_PARAGRAPHS = 2  # how many paragraphs back the last date still anchors an undated event
+RESULT_VERBS = {"killed", "killing", "wounded", "wounding", "injured", "injuring", "destroyed", "damaged",
+                "hit", "left", "leaving", "claimed"}
 ONGOING_VERBS = {"began", "begun", "started", "erupted", "broke"}
 
 
@@ -64,6 +66,14 @@ class EventClock:
         clauses = {clause.i, trigger.i}
         if clause.dep_ in ("advcl", "xcomp", "conj") and clause.tag_ in ("VBG", "VB", "VBN"):
             clauses.add(clause.head.i)  # "ambushed a convoy on Monday, killing 12 soldiers"
+        if trigger.pos_ == "NOUN":  # "the killing ... in an Israeli strike near Tyre last week": the nearest phrase's
+            for phrase in [trigger, *trigger.ancestors]:
+                if phrase.i == clause.i or phrase.pos_ in ("VERB", "AUX"):
+                    break
+                near = [x for x in in_sentence if self.attached_to_noun(x, phrase) and not in_relative_clause(x[1])
+                        or phrase.i == trigger.i and self.attached_to_noun(x, trigger)]
+                if near:
+                    return self.ongoing(near[0])
         own = [x for x in in_sentence if x[2].i in clauses or self.attached_to_noun(x, trigger)]
         own.sort(key=lambda x: in_subject(x[1], x[2]))  # "X, commander since 2022, was dismissed on Monday"
         if own:
@@ -92,6 +102,8 @@ class EventClock:
         m, root, verb, when = mention
         if trigger.pos_ in ("VERB", "AUX") or root not in trigger.subtree or root.i == trigger.i:
             return False
+        if verb.dep_ in ("acl", "relcl") and verb.head.i == trigger.i and verb.lower_ in RESULT_VERBS:
+            return True  # "airstrikes killed 40 people on Saturday" (read as a reduced relative): the strikes' day
         return verb not in trigger.subtree or verb.lower_ in ONGOING_VERBS
 
     def ongoing(self, mention) -> When:

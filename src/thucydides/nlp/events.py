@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from thucydides.model import Attribution, Event, Evidence, Quantity, When
 from thucydides.nlp.attribution import ASSERTED, Claim, attribution_words
 from thucydides.nlp.event_time import EventClock, governing_verb
+from thucydides.nlp.line_breaks import DATELINE
 from thucydides.nlp.generic_actors import PLATFORMS
 from thucydides.nlp.layout import layout_of
 from thucydides.nlp.lexicon import get_lexicon, normalize
@@ -36,7 +37,9 @@ ROLE_HEADS = {"commander", "head", "chief", "leader", "director", "minister", "s
               "officer", "governor", "president", "admiral", "deputy"}
 PLACE_NOUNS = {"city", "cities", "town", "towns", "village", "villages", "outskirts", "region", "province",
                "district", "area", "areas", "suburbs", "suburb", "vicinity", "centre", "center", "port", "governorate",
-               "oblast", "state", "part", "parts", "north", "south", "east", "west", "border", "capital"}
+               "oblast", "state", "part", "parts", "north", "south", "east", "west", "border", "capital",
+               "neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "municipality", "county",
+               "settlement", "hamlet", "commune"}
 SITE_NOUNS = {"base", "airbase", "airfield", "airport", "port", "harbor", "harbour", "camp", "prison", "hospital",
               "school", "hotel", "checkpoint", "crossing", "bridge", "headquarters", "compound", "facility", "plant",
               "refinery", "station", "depot", "market", "mosque", "church", "embassy", "consulate", "governate",
@@ -164,15 +167,21 @@ class EventFinder:
                     continue
                 if not c.actors and o.actors and c.type in ("BATTLE", "OFFENSIVE", "ATTACK", "VIOLENCE_AGAINST_CIVILIANS"):
                     c.actors = list(o.actors)  # "an Israeli airstrike ... killed 12 people": the strike's actor killed
-                if not c.places and o.places:
+                struck = any(self.entities[t].type in ("LOCATION", "FACILITY") for t in c.targets)
+                if not c.places and o.places and not struck and self.compatible(c, o, False):
                     c.places = list(o.places[:1])
         for c in found:
-            if not c.places:
-                c.places = self.sentence_places(sent, c)
+            struck = any(self.entities[t].type in ("LOCATION", "FACILITY") for t in c.targets)
+            if not c.places and not struck:  # "fired rockets at northern Israel": where it struck, later
+                others = [o.trigger for o in found if o is not c and o.trigger.pos_ == "NOUN"]
+                c.places = self.sentence_places(sent, c, others)
 
-    def sentence_places(self, sent: Span, c: Candidate) -> list[str]:
-        """The first place the sentence gives with "in/at/near", when the event's own clause gives none."""
+    def sentence_places(self, sent: Span, c: Candidate, others: list[Token] = ()) -> list[str]:
+        """The first place the sentence gives with "in/at/near", when the event's own clause gives none; not
+        one inside another event's noun phrase ("... after an Israeli strike near Tyre")."""
         for t in sent:
+            if any(t in o.subtree for o in others):
+                continue
             if t.dep_ == "prep" and t.lower_ in ("in", "at", "near", "outside", "inside"):
                 for o in t.children:
                     if o.dep_ == "pobj":
@@ -835,6 +844,10 @@ class EventFinder:
                     return False
             elif not (self.entities[b.places[0]].kind == "country" or self.entities[a.places[0]].kind == "country"):
                 return False
+        sides_a = {self.entities[e].country for e in a.actors} - {None}
+        sides_b = {self.entities[e].country for e in b.actors} - {None}
+        if sides_a and sides_b and not sides_a & sides_b:
+            return False  # "Hezbollah fired rockets ... after an Israeli strike": two sides, two events
         for x, y in ((a.actors, b.actors), (a.targets, b.targets)):
             x = [e for e in x if not self.entities[e].generic]  # "militants" may be the group named later
             y = [e for e in y if not self.entities[e].generic]
@@ -917,10 +930,6 @@ def roles_after_leadership_changes(entities: list, events: list[Event]) -> list:
                 roles.append(role)
             by_id[pid] = replace(person, roles=tuple(roles))
     return [by_id[e.id] for e in entities]
-
-
-DATELINE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][A-Za-z .'\-]{2,30})?(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
-                      r"\s*(?:\([A-Za-z .&]{2,30}\))?\s*[-\u2013\u2014]+\s")
 
 
 def dateline_end(text: str) -> int:

@@ -1,18 +1,33 @@
-"""`thuc_line_breaks`: a line break ends a sentence, so headlines and paragraphs never run together.
+"""`thuc_line_breaks`: a line break ends a sentence, so headlines and paragraphs never run together, and a
+wire dateline ("GAZA CITY (AP) — ", "KHARTOUM, June 3 (Reuters) - ") ends before the sentence it opens.
 
 Placed before the parser, which keeps boundaries set in advance.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][A-Za-z .'\-]{2,30})?(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
+                      r"\s*(?:\([A-Za-z .&]{2,30}\))?\s*[-\u2013\u2014]+\s")
+
 
 def mark_line_breaks(doc: Doc) -> Doc:
-    """Start a sentence at the first word after any whitespace token holding a newline."""
+    """Start a sentence at the first word after any whitespace token holding a newline, and after a
+    dateline that opens the text or a paragraph (the parser otherwise reads the city as the subject)."""
+    starts = [0]
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+            starts.append(token.idx + len(token.text))
+    for start in starts:
+        m = DATELINE.match(doc.text[start:start + 120])
+        if m:
+            span = doc.char_span(start + m.end(), start + m.end() + 1, alignment_mode="expand")
+            if span is not None and span.start > 0:
+                doc[span.start].is_sent_start = True
     return doc
 
 
