@@ -8,7 +8,6 @@ the event it restates.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
