@@ -103,3 +103,23 @@ def test_the_general_staff_is_an_organisation_not_a_general():
     staff = [e for e in x.entities if "Staff" in e.name]
     assert [(e.name, e.type) for e in staff] == [("General Staff", "ORGANIZATION")]
     assert x.events[0].attribution.chain[-1] == staff[0].id
+
+
+def test_a_denial_is_its_own_sentence_s_stance_only():
+    claims = claims_of("Congo's government accused Rwanda of backing the rebels. Rwanda denied that its troops were "
+                       "fighting alongside the rebels.")
+    stances = {c[0]: c[2] for c in claims}
+    assert stances.get("STATEMENT") != "denied" and stances.get("BATTLE") == "denied", claims
+
+
+def test_an_organisation_or_a_titled_person_at_the_end_of_a_source_phrase():
+    (claim,) = claims_of("The U.N. peacekeeping mission MONUSCO said it had evacuated staff from Goma.")
+    assert claim[1][-1] == "MONUSCO" and claim[2] == "reported"
+    claims = claims_of("A senior officer died of wounds sustained on the front line last week, the army spokesman, "
+                       "Gen. Sylvain Ekenge, said on Friday.")
+    assert claims and claims[0][1][-1] == "Sylvain Ekenge"
+
+
+def test_congo_alone_is_the_democratic_republic():
+    x = extract("Congo cut diplomatic ties with Rwanda on Sunday.", published="2025-01-28", outlet="Test Wire")
+    assert {e.name: e.country for e in x.entities}.get("Congo") == "CD"

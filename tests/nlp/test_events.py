@@ -259,3 +259,24 @@ def test_a_neighbourhood_of_a_city_is_a_place():
     x = extract("Israeli tanks advanced into the western neighborhood of Tel al-Sultan, residents said.",
                 published="2024-07-14", outlet="Test Wire")
     assert [e.type for e in x.entities if e.name == "Tel al-Sultan"] == ["LOCATION"]
+
+
+@pytest.mark.parametrize("text, types", [
+    ("M23 rebels backed by Rwanda entered the centre of Goma on Monday.", ["OFFENSIVE"]),
+    ("Jihadist fighters entered Djibo on Monday.", ["OFFENSIVE"]),
+    ("Eighteen rebels who entered the country illegally were granted asylum.", []),
+])
+def test_entering_a_town_is_an_advance_entering_a_country_is_not(text, types):
+    events, _ = events_of(text)
+    assert [e.type for e in events] == types
+
+
+def test_the_report_s_country_counts_its_towns():
+    x = extract("GOMA, Democratic Republic of Congo (Reuters) - M23 rebels entered Goma on Monday. Rwanda denied "
+                "involvement; Rwanda's president spoke to Rwanda's parliament.\n\nFighting erupted in Bukavu and "
+                "Sake, witnesses said.\n\nA senior officer died of his wounds, the army said.",
+                published="2025-01-28", outlet="Test Wire")
+    names = {e.id: e.name for e in x.entities}
+    assert [e.name for e in x.entities if e.name == "Goma"] == ["Goma"]  # the dateline is a mention of the same town
+    casualty = next(v for v in x.events if v.type == "CASUALTIES")
+    assert names[casualty.place] == "Democratic Republic of Congo"

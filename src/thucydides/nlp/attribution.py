@@ -90,10 +90,11 @@ class AttributionFinder:
         carried = [0] * len(sents)
         for k in range(len(sents)):
             if claims[k] is None and k > 0 and paragraphs[k - 1] == paragraphs[k] and claims[k - 1] is not None \
-                    and carried[k - 1] < reach:
+                    and carried[k - 1] < reach and claims[k - 1].stance != "denied":
                 claims[k], carried[k] = claims[k - 1], carried[k - 1] + 1
         for k in range(len(sents) - 1, -1, -1):
             if claims[k] is None and k + 1 < len(sents) and paragraphs[k + 1] == paragraphs[k] and claims[k + 1] is not None \
+                    and claims[k + 1].stance != "denied" \
                     and carried[k + 1] < min(reach, FLAT_TEXT_CARRY - 1 if reach == FLAT_TEXT_CARRY else reach):
                 claims[k], carried[k] = claims[k + 1], carried[k + 1] + 1
         hedged = [self.hedge_of(s) for s in sents]
@@ -203,9 +204,9 @@ class AttributionFinder:
             return None
         if head.lower_ in words["outlet_staff"]:
             return Claim(None, cue, "asserted", verb)  # "the reporter said": the outlet's own voice
-        person = self.person_in_phrase(doc, head, tokens, entity_at)
-        if person is not None:  # "regional governor Serhiy Lysak", "a spokesman for the army, Nabil Abdallah"
-            return Claim(person, cue, "reported", verb, named=True)
+        named = self.named_in_phrase(doc, head, tokens, entity_at)
+        if named is not None:  # "regional governor Serhiy Lysak", "a spokesman for the army, Nabil Abdallah"
+            return Claim(named, cue, "reported", verb, named=True)
         if head.pos_ == "PRON" or (head.lower_ in words["anaphors"] and len(tokens) == 1) or (
                 head.lower_ in words["anaphors"] and tokens[0].i == head.i and head.pos_ == "NOUN"):
             if wanted(head.lower_) is not None and head.lower_ not in ("it", "they"):
@@ -227,21 +228,24 @@ class AttributionFinder:
             t.pos_ == "PROPN" or t.text.isupper() and len(t.text) > 1 for t in tokens)
         return Claim(text, cue, "alleged" if unnamed else "reported", verb, named=not unnamed)
 
-    def person_in_phrase(self, doc: Doc, head: Token, tokens: list[Token], entity_at) -> str | None:
-        """The person a source phrase names: the name its head ends ("army spokesman Nabil Abdallah"), or
-        the name in apposition to a title ("a spokesman for the Sudanese army, Nabil Abdallah")."""
+    def named_in_phrase(self, doc: Doc, head: Token, tokens: list[Token], entity_at) -> str | None:
+        """The entity a source phrase ends with, its head included ("army spokesman Nabil Abdallah", "the U.N.
+        mission MONUSCO"), or the person in apposition to a title ("the army spokesman, Gen. Sylvain Ekenge")."""
         end = tokens[-1].idx + len(tokens[-1])
         for token in tokens:
             if token.i > head.i:
                 break
             found = entity_at(token.idx, end)
             if found is not None:
-                return found if self.types.get(found) == "PERSON" else None
+                return found
         appos = next((c for c in head.children if c.dep_ == "appos"), None)
         if appos is not None:
-            found = entity_at(appos.left_edge.idx, appos.idx + len(appos))
-            if found is not None and self.types.get(found) == "PERSON":
-                return found
+            for token in appos.subtree:
+                if token.i > appos.i:
+                    break
+                found = entity_at(token.idx, appos.idx + len(appos))
+                if found is not None and self.types.get(found) == "PERSON":
+                    return found
         return None
 
     # ---- quotations, hedges ----------------------------------------------------------------------------

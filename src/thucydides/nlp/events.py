@@ -8,6 +8,7 @@ the event it restates.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
@@ -198,8 +199,9 @@ class EventFinder:
             if not e.places:
                 same_paragraph = previous is not None and paragraphs[sent_index[previous.sent.start]] == \
                     paragraphs[sent_index[e.sent.start]]
-                struck = [t for t in e.targets if self.entities[t].type in ("LOCATION", "FACILITY")]
-                if struck:  # "launched drones at Ukraine": where it struck
+                struck = [t for t in e.targets if self.entities[t].type in ("LOCATION", "FACILITY")] \
+                    if e.type in ("ATTACK", "BATTLE", "OFFENSIVE", "VIOLENCE_AGAINST_CIVILIANS", "DEPLOYMENT") else []
+                if struck:  # "launched drones at Ukraine": where it struck (not "accused Rwanda")
                     e.places = struck[:1]
                 elif same_paragraph and previous.places:
                     e.places = list(previous.places)
@@ -212,8 +214,14 @@ class EventFinder:
         countries = [e for e in self.entities.values() if e.type == "LOCATION" and e.kind == "country"]
         if not countries:
             return None
-        best = max(countries, key=lambda e: len(e.mentions))
-        return best.id if len(best.mentions) >= 3 else None
+        inside = Counter(e.country for e in self.entities.values()  # its towns count: "Goma", "Sake", "Bukavu"
+                         if e.type in ("LOCATION", "FACILITY") and e.kind != "country" and e.country)
+
+        def weight(country) -> int:
+            return len(country.mentions) + inside[country.country]
+
+        best = max(countries, key=weight)
+        return best.id if weight(best) >= 3 else None
 
     def candidates_in(self, doc: Doc, sent: Span) -> list[Candidate]:
         words = [t.lower_ for t in sent]
@@ -256,7 +264,18 @@ class EventFinder:
         out = [c for c in out if c is not None and not self.irrealis(c)]
         for c in out:
             self.refine_type(c, sent)
-        return [c for c in out if (armed or c.type == "PROTEST" or not self.needs_context(c)) and not self.protest_without_protesters(c)]
+        return [c for c in out if (armed or c.type == "PROTEST" or not self.needs_context(c)) and not self.protest_without_protesters(c) and not self.entry_without_town(c)]
+
+    def entry_without_town(self, c: Candidate) -> bool:
+        """ "Rebels entered Goma / the city centre" is an advance; "entered the country illegally" is not."""
+        if c.lemma != "enter" or c.trigger.pos_ != "VERB":
+            return False
+        for obj in (ch for ch in c.trigger.children if ch.dep_ == "dobj"):
+            if any(self.entities[e].type == "LOCATION" and self.entities[e].kind != "country" for e in self.entities_of(obj)):
+                return False
+            if obj.lower_ in PLACE_NOUNS | {"centre", "center", "outskirts"} and obj.lower_ not in ("country",):
+                return False
+        return True
 
     def protest_without_protesters(self, c: Candidate) -> bool:
         """ "Troops gathered near the border" is no protest; "hundreds of demonstrators gathered" is."""

@@ -216,7 +216,7 @@ class Geocoder:
 
             kinds = {e.id: e.kind for e in entities}
             doc._.thuc_events = struck_towns_are_places(doc._.thuc_events, now_places, kinds)
-        entities += self.dateline_places(doc, entities)
+        entities = self.with_dateline_places(doc, entities)
         if self.demonyms:
             entities = self.with_demonyms(doc, entities)
         chosen = self.resolver.resolve(entities, qualifiers_in(doc.text, entities))
@@ -257,12 +257,12 @@ class Geocoder:
                 return replace(entity, type="LOCATION", kind=FEATURE_KIND.get(p.feature), roles=(), titles=())
         return entity
 
-    def dateline_places(self, doc: Doc, entities: list[Entity]) -> list[Entity]:
+    def with_dateline_places(self, doc: Doc, entities: list[Entity]) -> list[Entity]:
         """ "TORONTO (AP) —", "WASHINGTON, April 5 (Reuters) -": the cities wire stories were filed from, at the
-        start of the text or of a line or sentence, when no entity covers them yet."""
+        start of the text or of a line or sentence: a mention of the place the report names so, else a new place."""
         covered = [(a, b) for e in entities for a, b in e.mentions]
         number = max((int(e.id[1:]) for e in entities if e.id[1:].isdigit()), default=0)
-        out: list[Entity] = []
+        out = list(entities)
         for m in DATELINE_CITY.finditer(doc.text):
             start, end = m.span(1)
             if any(a < end and start < b for a, b in covered):
@@ -270,8 +270,14 @@ class Geocoder:
             city = m.group(1)
             if not any(p.exact and p.feature in ("city", "region", "country") for p in self.resolver.gazetteer.lookup(city)):
                 continue  # "NATO -": no dateline
-            number += 1
             covered.append((start, end))
+            same = next((k for k, e in enumerate(out) if e.type == "LOCATION" and fold(e.name) == fold(city)), None)
+            if same is not None:  # "GOMA, Democratic Republic of Congo (Reuters) - ... the centre of Goma"
+                e = out[same]
+                out[same] = replace(e, mentions=tuple(sorted(e.mentions + ((start, end),))),
+                                    aliases=e.aliases + ((city,) if city != e.name and city not in e.aliases else ()))
+                continue
+            number += 1
             out.append(Entity(id=f"E{number}", name=city.title(), type="LOCATION", kind="city",
                               aliases=(city,) if city != city.title() else (), mentions=((start, end),)))
         return out
