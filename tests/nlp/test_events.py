@@ -280,3 +280,12 @@ def test_the_report_s_country_counts_its_towns():
     assert [e.name for e in x.entities if e.name == "Goma"] == ["Goma"]  # the dateline is a mention of the same town
     casualty = next(v for v in x.events if v.type == "CASUALTIES")
     assert names[casualty.place] == "Democratic Republic of Congo"
+
+
+def test_killed_and_injured_in_an_attack_share_its_place_actor_and_date():
+    events, name = events_of("Two people were killed and five injured in a Russian attack on the village of Bilozerka in "
+                             "Kherson Oblast on March 10, regional Governor Oleksandr Prokudin said.")
+    assert {(e.type, name(e.place)[0], e.when.start) for e in events} == {
+        ("VIOLENCE_AGAINST_CIVILIANS", "Bilozerka", "2025-03-10"), ("CASUALTIES", "Bilozerka", "2025-03-10"),
+        ("ATTACK", "Bilozerka", "2025-03-10")}
+    assert all(name(e.actors) == ["Russian forces"] for e in events if e.type != "CASUALTIES")

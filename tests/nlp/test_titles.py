@@ -27,3 +27,10 @@ def test_a_title_alone_is_not_an_entity(entities_of):
 def test_titled_name_the_model_missed_becomes_a_person(entities_of):
     found = entities_of("Units under Gen. Kiselyov withdrew from the town.")
     assert found["Kiselyov"].type == "PERSON" and found["Kiselyov"].titles == ("Gen.",)
+
+
+def test_the_model_s_slips_at_span_edges_are_mended(entities_of):
+    found = entities_of("Two people were killed in a Russian attack on the village of Bilozerka in Kherson Oblast on "
+                        "March 10, regional Governor Oleksandr Prokudin said.")
+    assert "Bilozerka" in found and "Bilozerka in" not in found
+    assert found["Oleksandr Prokudin"].type == "PERSON" and "Oleksandr" not in found

@@ -66,6 +66,8 @@ class EventClock:
         clauses = {clause.i, trigger.i}
         if clause.dep_ in ("advcl", "xcomp", "conj") and clause.tag_ in ("VBG", "VB", "VBN"):
             clauses.add(clause.head.i)  # "ambushed a convoy on Monday, killing 12 soldiers"
+        clauses |= {ch.i for ch in clause.children if ch.dep_ == "conj" and ch.pos_ == "VERB" and not any(
+            x[2].i == clause.i for x in in_sentence)}  # "were killed and five injured ... on March 10"
         if trigger.pos_ == "NOUN":  # "the killing ... in an Israeli strike near Tyre last week": the nearest phrase's
             for phrase in [trigger, *trigger.ancestors]:
                 if phrase.i == clause.i or phrase.pos_ in ("VERB", "AUX"):

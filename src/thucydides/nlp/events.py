@@ -163,7 +163,8 @@ class EventFinder:
         its place when it names none; the outer one does not take the inner one's place."""
         for c in found:
             for o in found:
-                if o is c or c.trigger not in o.clause.subtree and c.trigger not in o.trigger.subtree:
+                conjoined = o.clause.dep_ == "conj" and o.clause.head.i == c.trigger.i  # "killed and injured in X"
+                if o is c or c.trigger not in o.clause.subtree and c.trigger not in o.trigger.subtree and not conjoined:
                     continue
                 if not c.actors and o.actors and c.type in ("BATTLE", "OFFENSIVE", "ATTACK", "VIOLENCE_AGAINST_CIVILIANS"):
                     c.actors = list(o.actors)  # "an Israeli airstrike ... killed 12 people": the strike's actor killed

@@ -106,12 +106,34 @@ class TitleParser:
                 spans.append(Span(doc, i, end, label="PERSON"))
                 titles[token.idx] = tuple(outer)
                 taken.update(range(i, end))
-        doc.ents = filter_spans(spans)
+        doc.ents = tidy(doc, filter_spans(spans))
         doc._.thuc_titles = titles
         return doc
 
     def is_name(self, doc: Doc, start: int, end: int) -> bool:
         return all(t.is_title and t.lower_ not in NOT_A_NAME for t in doc[start:end] if t.is_alpha)
+
+
+def tidy(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The model's span slips mended: a lower-case word at either edge dropped ("Bilozerka in"), and a
+    name the model cut in two made whole again ("Oleksandr" + "Prokudin")."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        start, end = span.start, span.end
+        while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha and doc[end - 1].is_stop:
+            end -= 1
+        while end - start > 1 and doc[start].is_lower and doc[start].is_alpha and doc[start].is_stop \
+                and span.label_ not in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"):
+            start += 1
+        if (start, end) != (span.start, span.end):
+            span = Span(doc, start, end, label=span.label_, span_id=span.id_)
+        previous = out[-1] if out else None
+        if previous is not None and previous.label_ == span.label_ == "PERSON" and previous.end == span.start \
+                and not doc[previous.end - 1].whitespace_ == "" and all(t.is_title for t in span):
+            out[-1] = Span(doc, previous.start, span.end, label="PERSON", span_id=previous.id_)
+            continue
+        out.append(span)
+    return out
 
 
 @Language.factory("thuc_titles")
