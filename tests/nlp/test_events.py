@@ -289,3 +289,13 @@ def test_killed_and_injured_in_an_attack_share_its_place_actor_and_date():
         ("VIOLENCE_AGAINST_CIVILIANS", "Bilozerka", "2025-03-10"), ("CASUALTIES", "Bilozerka", "2025-03-10"),
         ("ATTACK", "Bilozerka", "2025-03-10")}
     assert all(name(e.actors) == ["Russian forces"] for e in events if e.type != "CASUALTIES")
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Ukraine's air force said it shot down 48 of 67 Russian drones launched overnight.", "MATERIEL"),
+    ("Air defense units shot down 74 drones near Kyiv, the Air Force said.", "MATERIEL"),
+    ("Russian forces lost 1,200 soldiers over the past day, the General Staff said.", "CASUALTIES"),
+])
+def test_weapons_shot_down_or_lost_are_materiel_people_lost_are_casualties(text, type_):
+    events, _ = events_of(text)
+    assert [e.type for e in events] == [type_]

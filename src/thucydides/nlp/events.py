@@ -53,6 +53,10 @@ WEAPON_WORDS = {"missile", "missiles", "drone", "drones", "rocket", "rockets", "
                 "artillery", "munitions", "grenades"}
 EQUIPMENT_WORDS = {"equipment", "weapons", "tanks", "vehicles", "drones", "aircraft", "helicopters", "helicopter",
                    "ammunition", "munitions", "arms", "devices", "systems", "stockpile", "guns", "jets", "ships"}
+MATERIEL_NOUNS = WEAPON_WORDS | EQUIPMENT_WORDS | {"warplane", "warplanes", "jet", "plane", "planes", "tank",
+                                                   "vehicle", "armored", "armoured"}
+
+
 def armed(e) -> bool:
     """Who commits violence: armed groups, militaries, units, people."""
     return e.kind in ("armed_group", "military", "unit") or e.type == "PERSON"
@@ -322,7 +326,14 @@ class EventFinder:
         return False
 
     def refine_type(self, c: Candidate, sent: Span) -> None:
-        """A labour strike is a protest; aid sent or delivered is support."""
+        """A labour strike is a protest; aid sent or delivered is support; drones shot down or lost are materiel."""
+        if c.trigger.pos_ in ("VERB", "AUX") and c.type in ("ATTACK", "CASUALTIES") and c.lemma in ("shoot", "down", "lose"):
+            objects = [ch for ch in c.trigger.children if ch.dep_ in ("dobj", "nsubjpass")]
+            what = {o.lower_ for o in objects} | {w.lower_ for o in objects for p in o.children if p.lower_ == "of"
+                                                  for w in p.children}  # "48 of 67 Russian drones"
+            if what & MATERIEL_NOUNS:
+                c.type, c.subtype = "MATERIEL", "lost" if c.lemma == "lose" else "shot_down"
+                return
         if c.type == "ATTACK" and c.lemma in ("strike", "strikes") and any(t.lower_ in self.lex.labour_words for t in sent):
             c.type = "PROTEST"
         if c.trigger.pos_ in ("VERB", "AUX") and c.lemma in ("deliver", "send", "supply", "donate", "provide"):
