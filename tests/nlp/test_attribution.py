@@ -123,3 +123,11 @@ def test_an_organisation_or_a_titled_person_at_the_end_of_a_source_phrase():
 def test_congo_alone_is_the_democratic_republic():
     x = extract("Congo cut diplomatic ties with Rwanda on Sunday.", published="2025-01-28", outlet="Test Wire")
     assert {e.name: e.country for e in x.entities}.get("Congo") == "CD"
+
+
+def test_members_of_a_named_group_speak_for_it_and_confirming_an_event_reports_it():
+    claims = claims_of("Tuareg separatists of the Strategic Framework for the Defence of the People of Azawad said they "
+                       "had fought alongside the jihadists near Tinzaouaten.")
+    assert claims and claims[0][1][-1] == "Strategic Framework for the Defence of the People of Azawad", claims
+    claims = claims_of("Wagner confirmed heavy losses near Tinzaouaten on its Telegram channel.")
+    assert claims and claims[0][1][-1] in ("Wagner", "Wagner Group") and claims[0][2] == "reported", claims

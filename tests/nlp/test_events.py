@@ -299,3 +299,16 @@ def test_killed_and_injured_in_an_attack_share_its_place_actor_and_date():
 def test_weapons_shot_down_or_lost_are_materiel_people_lost_are_casualties(text, type_):
     events, _ = events_of(text)
     assert [e.type for e in events] == [type_]
+
+
+def test_a_subject_the_parser_gave_to_an_affiliation_participle_still_acts():
+    events, name = events_of("Jihadists linked to al-Qaeda killed at least 47 Malian soldiers near Tinzaouaten, the army "
+                             "said on Monday.")
+    assert events and all(name(e.actors) == ["Malian opposition"] for e in events), [(e.type, name(e.actors)) for e in events]
+
+
+def test_british_and_american_spellings_name_the_same_organisation():
+    x = extract("Fighters of the Strategic Framework for the Defence of the People of Azawad attacked Kidal.",
+                published="2024-07-30", outlet="Test Wire")
+    assert [e.type for e in x.entities if e.name.startswith("Strategic Framework")] == ["ORGANIZATION"]
+    assert not [e for e in x.entities if e.name == "Strategic Framework"]

@@ -62,12 +62,16 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
 
 class AttributionFinder:
     def __init__(self):
+        from thucydides.nlp.triggers import get_trigger_lexicon
+
         self.words = attribution_words()
+        self.event_nouns = set(get_trigger_lexicon().nouns)
 
     def __call__(self, doc: Doc) -> Doc:
         entity_at = entity_index(doc)
         self.names = {e.id: e.name for e in doc._.thuc_entities or ()}
         self.types = {e.id: e.type for e in doc._.thuc_entities or ()}
+        self.mention_spans = [(s, t, e.id) for e in doc._.thuc_entities or () for s, t in e.mentions]
         self.antecedents = Antecedents(list(doc._.thuc_entities or ()))
         self.quotes = quoted_regions(doc.text)
         layout = layout_of(doc)
@@ -151,9 +155,9 @@ class AttributionFinder:
         """A verb that can also mean something else reports only with a clause, a claim noun or a closing position."""
         if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
             return True
-        if any(c.dep_ == "dobj" and (c.lower_ in self.words["carrier_nouns"] or c.lower_ in self.words["claim_nouns"])
-               for c in verb.children):
-            return True
+        if any(c.dep_ == "dobj" and (c.lower_ in self.words["carrier_nouns"] or c.lower_ in self.words["claim_nouns"]
+                                     or (c.lower_,) in self.event_nouns) for c in verb.children):
+            return True  # "confirmed the report", "confirmed heavy losses"
         after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
         return verb.i > 1 and doc[verb.i - 2].text == "," and (after is None or after.is_punct)
 
@@ -238,6 +242,11 @@ class AttributionFinder:
             found = entity_at(token.idx, end)
             if found is not None:
                 return found
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from") and head.pos_ == "NOUN"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):  # "Tuareg separatists of the CSP-DPA"
+                found = next((e for s, t, e in self.mention_spans if s <= obj.idx < t), None)
+                if found is not None and self.types.get(found) == "ORGANIZATION":
+                    return found
         appos = next((c for c in head.children if c.dep_ == "appos"), None)
         if appos is not None:
             for token in appos.subtree:

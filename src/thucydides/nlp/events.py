@@ -53,6 +53,8 @@ WEAPON_WORDS = {"missile", "missiles", "drone", "drones", "rocket", "rockets", "
                 "artillery", "munitions", "grenades"}
 EQUIPMENT_WORDS = {"equipment", "weapons", "tanks", "vehicles", "drones", "aircraft", "helicopters", "helicopter",
                    "ammunition", "munitions", "arms", "devices", "systems", "stockpile", "guns", "jets", "ships"}
+AFFILIATION_PARTICIPLES = {"linked", "affiliated", "allied", "aligned", "backed", "loyal", "tied", "associated",
+                           "supported", "armed", "led"}
 MATERIEL_NOUNS = WEAPON_WORDS | EQUIPMENT_WORDS | {"warplane", "warplanes", "jet", "plane", "planes", "tank",
                                                    "vehicle", "armored", "armoured"}
 
@@ -615,6 +617,9 @@ class EventFinder:
                 return self.entities_of_all(subject, conj=True)
             if seen.dep_ == "conj" or seen.dep_ == "advcl" and seen.tag_ == "VBG":
                 seen = seen.head  # "bombed a school, killing 12 civilians": the bomber kills
+                continue
+            if seen.dep_ == "advcl" and seen.head.lower_ in AFFILIATION_PARTICIPLES:
+                seen = seen.head  # "Jihadists linked to al-Qaeda killed ...", parsed with "linked" as the verb
                 continue
             if seen.dep_ == "xcomp":
                 obj = [ch for ch in seen.head.children if ch.dep_ == "dobj"]

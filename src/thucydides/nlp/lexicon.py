@@ -43,14 +43,33 @@ class Country:
         return self.demonyms[0] if self.demonyms else self.name
 
 
+# British and American spellings of words in names ("Ministry of Defence", "Strategic Framework for the Defense ...").
+SPELLINGS = {"defence": "defense", "organisation": "organization", "centre": "center", "armoured": "armored",
+             "programme": "program", "labour": "labor", "mobilisation": "mobilization", "harbour": "harbor"}
+SPELLING_WORDS = re.compile(r"\b(" + "|".join(SPELLINGS) + r")\b")
+
+
 @lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
-    """A comparison key: no accents, curly quotes folded, lower case, no leading 'the', single spaces."""
+    """A comparison key: no accents, curly quotes folded, lower case, no leading 'the', single spaces, American
+    spelling."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).replace("\u2019", "'").lower()
     text = re.sub(r"[^\w' -]+", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
+    text = SPELLING_WORDS.sub(lambda m: SPELLINGS[m.group(1)], text)
     return re.sub(r"^the ", "", text)
+
+
+def spelling_variants(text: str) -> set[str]:
+    """A name in both British and American spelling."""
+    out = {text}
+    for british, american in SPELLINGS.items():
+        for a, b in ((british, american), (american, british)):
+            for v in list(out):
+                out.add(re.sub(rf"\b{a}\b", b, v))
+                out.add(re.sub(rf"\b{a.title()}\b", b.title(), v))
+    return out
 
 
 def slug(text: str) -> str:
@@ -134,11 +153,12 @@ def get_lexicon() -> Lexicon:
 
 
 def apostrophe_variants(text: str) -> set[str]:
-    """The same name with straight and curly apostrophes, and with a capital or small 'al-' article."""
-    variants = {text}
+    """The same name in British and American spelling, with straight and curly apostrophes, and with a capital or
+    small 'al-' article."""
+    variants = spelling_variants(text)
     for a in APOSTROPHES:
         for b in APOSTROPHES:
-            variants.add(text.replace(a, b))
+            variants |= {v.replace(a, b) for v in list(variants)}
     for v in list(variants):
         if v[:3] in ("al-", "Al-", "al ", "Al "):
             variants.add(v[0].swapcase() + v[1:])
