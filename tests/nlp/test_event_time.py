@@ -75,3 +75,8 @@ def test_an_event_nested_in_another_s_phrase_keeps_its_own_time():
     found = whens("Hezbollah fired dozens of rockets at northern Israel on Sunday in response to the killing of one of "
                   "its commanders in an Israeli strike near Tyre last week.", "2024-07-14")
     assert found == [("ATTACK", "2024-07-14", "2024-07-14", "day"), ("ATTACK", "2024-07-01", "2024-07-07", "days")]
+
+
+def test_killed_when_a_bomb_exploded_on_friday():
+    assert {start for _, start, _, _ in whens("At least 12 people were killed when a car bomb exploded in a market in "
+                                               "Mogadishu on Friday, police said.", "2024-10-19")} == {"2024-10-18"}

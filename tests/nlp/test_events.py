@@ -312,3 +312,14 @@ def test_british_and_american_spellings_name_the_same_organisation():
                 published="2024-07-30", outlet="Test Wire")
     assert [e.type for e in x.entities if e.name.startswith("Strategic Framework")] == ["ORGANIZATION"]
     assert not [e for e in x.entities if e.name == "Strategic Framework"]
+
+
+@pytest.mark.parametrize("text, actors, targets", [
+    ("Turkish drones struck SDF positions near Kobani, the SDF said.", ["Turkish forces"], ["Syrian Democratic Forces"]),
+    ("Israeli jets struck Hezbollah targets in southern Lebanon on Monday.", ["Israeli forces"], ["Hezbollah"]),
+    ("A Ukrainian drone hit an oil depot in Russia's Bryansk region, the regional governor said.", ["Ukrainian forces"], []),
+])
+def test_the_owner_of_positions_struck_is_the_target_and_a_drone_is_its_side(text, actors, targets):
+    events, name = events_of(text)
+    (attack,) = events
+    assert (name(attack.actors), name(attack.targets)) == (actors, targets)

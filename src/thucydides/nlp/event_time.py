@@ -68,6 +68,9 @@ class EventClock:
             clauses.add(clause.head.i)  # "ambushed a convoy on Monday, killing 12 soldiers"
         clauses |= {ch.i for ch in clause.children if ch.dep_ == "conj" and ch.pos_ == "VERB" and not any(
             x[2].i == clause.i for x in in_sentence)}  # "were killed and five injured ... on March 10"
+        clauses |= {ch.i for ch in clause.children if ch.dep_ == "advcl" and any(
+            m.lower_ in ("when", "as") for m in ch.children if m.dep_ in ("mark", "advmod")) and not any(
+            x[2].i == clause.i for x in in_sentence)}  # "were killed when a car bomb exploded ... on Friday"
         if trigger.pos_ == "NOUN":  # "the killing ... in an Israeli strike near Tyre last week": the nearest phrase's
             for phrase in [trigger, *trigger.ancestors]:
                 if phrase.i == clause.i or phrase.pos_ in ("VERB", "AUX"):

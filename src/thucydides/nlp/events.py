@@ -53,6 +53,9 @@ WEAPON_WORDS = {"missile", "missiles", "drone", "drones", "rocket", "rockets", "
                 "artillery", "munitions", "grenades"}
 EQUIPMENT_WORDS = {"equipment", "weapons", "tanks", "vehicles", "drones", "aircraft", "helicopters", "helicopter",
                    "ammunition", "munitions", "arms", "devices", "systems", "stockpile", "guns", "jets", "ships"}
+HELD_NOUNS = {"positions", "position", "posts", "post", "outposts", "bases", "base", "headquarters", "convoy",
+              "convoys", "checkpoint", "checkpoints", "fighters", "targets", "tunnels", "depot", "depots", "camps",
+              "camp", "vehicles", "vehicle", "boats", "command", "infrastructure", "facilities", "strongholds"}
 AFFILIATION_PARTICIPLES = {"linked", "affiliated", "allied", "aligned", "backed", "loyal", "tied", "associated",
                            "supported", "armed", "led"}
 MATERIEL_NOUNS = WEAPON_WORDS | EQUIPMENT_WORDS | {"warplane", "warplanes", "jet", "plane", "planes", "tank",
@@ -691,9 +694,12 @@ class EventFinder:
         return out
 
     def targets_of_all(self, tokens: list[Token]) -> list[str]:
-        """Targets: named entities, else the forces of the country an unnamed target belongs to
-        ("a Russian military base" -> Russian forces)."""
+        """Targets: named entities, the owner of positions ("SDF positions", "Hamas's tunnels"), else the forces of
+        the country an unnamed target belongs to ("a Russian military base" -> Russian forces)."""
         out = self.entities_of_all(tokens)
+        if not out:
+            out = [e for t in tokens if t.lower_ in HELD_NOUNS for ch in t.children if ch.dep_ in ("compound", "poss")
+                   for e in self.entities_of(ch, conj=False) if self.entities[e].type == "ORGANIZATION"]
         if out:
             return [e for e in out if self.entities[e].type != "LOCATION" or self.entities[e].kind == "country"]
         for t in tokens:
