@@ -34,3 +34,8 @@ def test_the_model_s_slips_at_span_edges_are_mended(entities_of):
                         "March 10, regional Governor Oleksandr Prokudin said.")
     assert "Bilozerka" in found and "Bilozerka in" not in found
     assert found["Oleksandr Prokudin"].type == "PERSON" and "Oleksandr" not in found
+
+
+def test_peoples_are_not_people(entities_of):
+    found = entities_of("Tuareg separatists and Fulani herders clashed near Tinzaouaten, Kurdish officials said.")
+    assert not {"Tuareg", "Fulani", "Kurdish"} & set(found)

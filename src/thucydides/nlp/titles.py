@@ -1,6 +1,8 @@
 """`thuc_titles`: parses ranks and titles off people's names ("Col. Gen. Alexander Zhuravlyov")."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -114,11 +116,19 @@ class TitleParser:
         return all(t.is_title and t.lower_ not in NOT_A_NAME for t in doc[start:end] if t.is_alpha)
 
 
+@lru_cache(maxsize=1)
+def ethnic_groups() -> frozenset[str]:
+    return frozenset(w.lower() for w in get_lexicon().generic.get("ethnic_groups", ()))
+
+
 def tidy(doc: Doc, spans: list[Span]) -> list[Span]:
-    """The model's span slips mended: a lower-case word at either edge dropped ("Bilozerka in"), and a
-    name the model cut in two made whole again ("Oleksandr" + "Prokudin")."""
+    """The model's span slips mended: a lower-case word at either edge dropped ("Bilozerka in"), a name the
+    model cut in two made whole again ("Oleksandr" + "Prokudin"), and peoples ("Tuareg") not taken for names."""
     out: list[Span] = []
+    peoples = ethnic_groups()
     for span in sorted(spans, key=lambda s: s.start):
+        if span.label_ in ("PERSON", "ORG", "GPE") and not span.id_ and span.text.lower() in peoples:
+            span = Span(doc, span.start, span.end, label="NORP")
         start, end = span.start, span.end
         while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha and doc[end - 1].is_stop:
             end -= 1
