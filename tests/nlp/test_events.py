@@ -323,3 +323,12 @@ def test_the_owner_of_positions_struck_is_the_target_and_a_drone_is_its_side(tex
     events, name = events_of(text)
     (attack,) = events
     assert (name(attack.actors), name(attack.targets)) == (actors, targets)
+
+
+def test_accounts_of_one_attack_at_one_place_on_one_day_are_one_event():
+    events, name = events_of("Gunmen stormed a hotel in the Somali city of Beledweyne on Tuesday, witnesses said.\n\n"
+                             "\u201cThey attacked the hotel at dawn this morning,\u201d a lawmaker told reporters.\n\n"
+                             "Security forces said the assault lasted several hours.\n\n"
+                             "Separately, gunmen attacked a checkpoint in Mogadishu on Tuesday.", published="2025-03-11")
+    attacks = [(name(e.place)[0], len(e.evidence)) for e in events if e.type == "ATTACK"]
+    assert attacks == [("Beledweyne", 3), ("Mogadishu", 1)], attacks

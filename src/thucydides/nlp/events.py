@@ -53,6 +53,8 @@ WEAPON_WORDS = {"missile", "missiles", "drone", "drones", "rocket", "rockets", "
                 "artillery", "munitions", "grenades"}
 EQUIPMENT_WORDS = {"equipment", "weapons", "tanks", "vehicles", "drones", "aircraft", "helicopters", "helicopter",
                    "ammunition", "munitions", "arms", "devices", "systems", "stockpile", "guns", "jets", "ships"}
+SAME_DAY_REACH = 14  # sentences within which same-type events at one place on one day are one account
+
 HELD_NOUNS = {"positions", "position", "posts", "post", "outposts", "bases", "base", "headquarters", "convoy",
               "convoys", "checkpoint", "checkpoints", "fighters", "targets", "tunnels", "depot", "depots", "camps",
               "camp", "vehicles", "vehicle", "boats", "command", "infrastructure", "facilities", "strongholds"}
@@ -844,7 +846,8 @@ class EventFinder:
             earlier = [e for e in events if e.type == c.type and self.compatible(e, c, False) and (
                 (0 < k - sent_index[e.sent.start] <= 1 and paragraphs[sent_index[e.sent.start]] == paragraphs[k]
                  and self.continues(e, c))
-                or (c.definite or c.background) and 0 < k - sent_index[e.sent.start] <= 4)]
+                or (c.definite or c.background) and 0 < k - sent_index[e.sent.start] <= 4
+                or self.same_place_and_day(e, c) and 0 < k - sent_index[e.sent.start] <= SAME_DAY_REACH)]
             if earlier:
                 self.absorb(earlier[-1], c, add_evidence=True)
                 continue
@@ -857,6 +860,18 @@ class EventFinder:
             else:
                 out.append(e)
         return out
+
+    @staticmethod
+    def same_place_and_day(first: Candidate, second: Candidate) -> bool:
+        """Two accounts in one report of an event of one type at the same place on the same day (as ACLED counts
+        events): "Gunmen stormed a hotel in Beledweyne on Tuesday ... 'They attacked the hotel at dawn'"."""
+        if first.when is None or second.when is None or first.when.precision != "day" or \
+                (first.when.start, first.when.end) != (second.when.start, second.when.end):
+            return False
+        if first.places and second.places:
+            return first.places[:1] == second.places[:1]
+        return not second.places and (bool(set(first.actors) & set(second.actors))  # "They attacked the hotel"
+                                      or not second.actors and not second.targets)  # "the assault lasted hours"
 
     def continues(self, first: Candidate, second: Candidate) -> bool:
         """A next sentence about the same occurrence: a definite or bare restatement, or the same
