@@ -131,3 +131,9 @@ def test_members_of_a_named_group_speak_for_it_and_confirming_an_event_reports_i
     assert claims and claims[0][1][-1] == "Strategic Framework for the Defence of the People of Azawad", claims
     claims = claims_of("Wagner confirmed heavy losses near Tinzaouaten on its Telegram channel.")
     assert claims and claims[0][1][-1] in ("Wagner", "Wagner Group") and claims[0][2] == "reported", claims
+
+
+def test_a_source_the_parser_left_without_a_subject_or_put_in_apposition():
+    claims = claims_of("Russian and Syrian warplanes struck rebel positions near the town of Saraqeb overnight, killing "
+                       "at least 12 fighters, the Syrian Observatory for Human Rights said.\n\nThe army said it withdrew.")
+    assert {c[1][-1] for c in claims if c[0] in ("ATTACK", "CASUALTIES")} == {"Syrian Observatory for Human Rights"}

@@ -332,3 +332,11 @@ def test_accounts_of_one_attack_at_one_place_on_one_day_are_one_event():
                              "Separately, gunmen attacked a checkpoint in Mogadishu on Tuesday.", published="2025-03-11")
     attacks = [(name(e.place)[0], len(e.evidence)) for e in events if e.type == "ATTACK"]
     assert attacks == [("Beledweyne", 3), ("Mogadishu", 1)], attacks
+
+
+def test_it_in_a_reported_clause_is_the_reporter():
+    events, name = events_of("Syrian rebels who took Aleppo last week captured the city of Hama in central Syria on "
+                             "Thursday after clashes with Syrian troops, and the army said it had redeployed its troops "
+                             "outside the city, towards Homs.", published="2024-12-06")
+    deployment = next(e for e in events if e.type == "DEPLOYMENT")
+    assert name(deployment.actors) == ["Syrian forces"]

@@ -138,18 +138,34 @@ class AttributionFinder:
             before = [c for c in subjects if c.i < t.i]
             subject = before[-1] if before else (subjects[0] if subjects else None)  # the nearest: "..., state media reported"
             if subject is None:
+                named = self.entity_ending_before(doc, t, sent)
+                if named is not None:  # ", the Syrian Observatory for Human Rights said" parsed without a subject
+                    out.append(self.with_verb_stance(Claim(named, t.lower_, "reported", t.i, True), t))
+                    continue
                 subject = self.subject_before(doc, t, sent)
             if subject is None or subject.dep_ == "nsubjpass" and t.lower_ in ("said", "reported", "believed"):
                 continue  # "is said to", "was reported": hedges, read elsewhere
             claim = self.claim_from_phrase(doc, subject, t.lower_, t.i, entity_at)
             if claim is None:
                 continue
-            if t.lower_ in self.words["denial_verbs"]:
-                claim = Claim(claim.source, t.lower_, "denied", t.i, claim.named)
-            elif t.lower_ in self.words["acknowledgement_verbs"]:
-                claim = Claim(claim.source, t.lower_, "acknowledged", t.i, claim.named)
-            out.append(claim)
+            out.append(self.with_verb_stance(claim, t))
         return out
+
+    def with_verb_stance(self, claim: Claim, verb: Token) -> Claim:
+        if verb.lower_ in self.words["denial_verbs"]:
+            return Claim(claim.source, verb.lower_, "denied", verb.i, claim.named)
+        if verb.lower_ in self.words["acknowledgement_verbs"]:
+            return Claim(claim.source, verb.lower_, "acknowledged", verb.i, claim.named)
+        return claim
+
+    def entity_ending_before(self, doc: Doc, verb: Token, sent: Span) -> str | None:
+        """The named entity whose mention ends right before a subjectless reporting verb."""
+        k = verb.i - 1
+        if k < sent.start or doc[k].is_punct:
+            return None
+        end = doc[k].idx + len(doc[k])
+        found = [(s, e) for s, t, e in self.mention_spans if t == end and s >= sent.start_char]
+        return min(found)[1] if found else None
 
     def introduces_claim(self, doc: Doc, verb: Token) -> bool:
         """A verb that can also mean something else reports only with a clause, a claim noun or a closing position."""
@@ -248,13 +264,10 @@ class AttributionFinder:
                 if found is not None and self.types.get(found) == "ORGANIZATION":
                     return found
         appos = next((c for c in head.children if c.dep_ == "appos"), None)
-        if appos is not None:
-            for token in appos.subtree:
-                if token.i > appos.i:
-                    break
-                found = entity_at(token.idx, appos.idx + len(appos))
-                if found is not None and self.types.get(found) == "PERSON":
-                    return found
+        if appos is not None:  # "the army spokesman, Gen. Sylvain Ekenge", "..., the Syrian Observatory for Human Rights"
+            found = next((e for s, t, e in self.mention_spans if s <= appos.idx < t), None)
+            if found is not None and self.types.get(found) in ("PERSON", "ORGANIZATION"):
+                return found
         return None
 
     # ---- quotations, hedges ----------------------------------------------------------------------------

@@ -53,6 +53,8 @@ WEAPON_WORDS = {"missile", "missiles", "drone", "drones", "rocket", "rockets", "
                 "artillery", "munitions", "grenades"}
 EQUIPMENT_WORDS = {"equipment", "weapons", "tanks", "vehicles", "drones", "aircraft", "helicopters", "helicopter",
                    "ammunition", "munitions", "arms", "devices", "systems", "stockpile", "guns", "jets", "ships"}
+REPORTING_HEADS = {"said", "says", "say", "claimed", "claims", "announced", "reported", "stated", "added", "confirmed",
+                   "admitted", "acknowledged", "denied", "insisted", "told"}
 SAME_DAY_REACH = 14  # sentences within which same-type events at one place on one day are one account
 
 HELD_NOUNS = {"positions", "position", "posts", "post", "outposts", "bases", "base", "headquarters", "convoy",
@@ -643,6 +645,23 @@ class EventFinder:
                     out.append(e)
         return out
 
+    def reporter_of(self, pronoun: Token) -> str | None:
+        """ "X said it had ...", "they said they had ...": a subject pronoun of a reported clause is the reporter."""
+        if pronoun.pos_ != "PRON" or pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in (
+                "it", "they", "he", "she", "we"):
+            return None
+        clause = pronoun.head
+        if clause.dep_ != "ccomp" or clause.head.lower_ not in REPORTING_HEADS:
+            return None
+        subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        named = self.entities_of(subject, conj=False, depth=2)
+        if not named and subject.lower_ in ("army", "military"):  # "the army said it had ...": the report's country's
+            home = self.main_country()
+            return self.forces_of(self.entities[home].country) if home else None
+        return named[0] if named else None
+
     def entities_of(self, token: Token, conj: bool = True, depth: int = 0) -> list[str]:
         """The entities a noun phrase names: itself, its apposition ("the commander ..., Gen. X"),
         the group it names ("a coalition of X", "members of X"), its conjuncts."""
@@ -651,8 +670,10 @@ class EventFinder:
         if own is None and token.dep_ in ("nsubj", "nsubjpass", "pobj", "poss") and (token.pos_ == "PRON" or token.lower_ in (
                 "group", "militants", "movement") and any(c.lower_ in ("the", "this") for c in token.children)) \
                 and wanted(token.lower_) and (token.dep_ != "pobj" or token.head.dep_ == "agent"):
-            found = self.antecedents.before(token.idx, token.lower_, prefer=armed)  # "they", "the group"
-            own = found.id if found is not None else None
+            own = self.reporter_of(token)  # "the army said it had redeployed": the army
+            if own is None:
+                found = self.antecedents.before(token.idx, token.lower_, prefer=armed)  # "they", "the group"
+                own = found.id if found is not None else None
         appos = [ch for ch in token.children if ch.dep_ in ("appos", "npadvmod") and self.entity_of_token.get(ch.i)]
         if own is None and token.lower_ in GROUP_MEMBERS:
             owner = next((ch for ch in token.children if ch.dep_ == "poss" and ch.pos_ == "PRON"), None)
