@@ -340,3 +340,10 @@ def test_it_in_a_reported_clause_is_the_reporter():
                              "outside the city, towards Homs.", published="2024-12-06")
     deployment = next(e for e in events if e.type == "DEPLOYMENT")
     assert name(deployment.actors) == ["Syrian forces"]
+
+
+def test_a_relative_clause_s_attack_does_not_borrow_the_main_clause_s_actor():
+    events, name = events_of("The U.S. military said it had carried out a strike against Iranian-backed militias in "
+                             "eastern Syria that had fired on American troops near the Euphrates River.")
+    fired = next(e for e in events if "Euphrates River" in name(e.place))
+    assert "American forces" not in name(fired.actors) and name(fired.targets) == ["American forces"]

@@ -179,7 +179,8 @@ class EventFinder:
                 conjoined = o.clause.dep_ == "conj" and o.clause.head.i == c.trigger.i  # "killed and injured in X"
                 if o is c or c.trigger not in o.clause.subtree and c.trigger not in o.trigger.subtree and not conjoined:
                     continue
-                if not c.actors and o.actors and c.type in ("BATTLE", "OFFENSIVE", "ATTACK", "VIOLENCE_AGAINST_CIVILIANS"):
+                if not c.actors and o.actors and c.type in ("BATTLE", "OFFENSIVE", "ATTACK", "VIOLENCE_AGAINST_CIVILIANS") \
+                        and not set(o.actors) & set(c.targets) and c.trigger.dep_ != "relcl":
                     c.actors = list(o.actors)  # "an Israeli airstrike ... killed 12 people": the strike's actor killed
                 struck = any(self.entities[t].type in ("LOCATION", "FACILITY") for t in c.targets)
                 if not c.places and o.places and not struck and self.compatible(c, o, False):
