@@ -137,3 +137,10 @@ def test_a_source_the_parser_left_without_a_subject_or_put_in_apposition():
     claims = claims_of("Russian and Syrian warplanes struck rebel positions near the town of Saraqeb overnight, killing "
                        "at least 12 fighters, the Syrian Observatory for Human Rights said.\n\nThe army said it withdrew.")
     assert {c[1][-1] for c in claims if c[0] in ("ATTACK", "CASUALTIES")} == {"Syrian Observatory for Human Rights"}
+
+
+def test_a_reporting_clause_coordinated_with_an_event_does_not_report_it():
+    claims = claims_of("Syrian rebels captured the central city of Hama on Thursday, and the army said it had "
+                       "redeployed its troops outside the city.")
+    stances = {c[0]: (c[1][-1], c[2]) for c in claims}
+    assert stances["OFFENSIVE"] == ("Test Wire", "asserted") and stances["DEPLOYMENT"] == ("army", "alleged"), claims

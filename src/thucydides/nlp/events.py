@@ -145,6 +145,8 @@ class EventFinder:
             self.share_within_sentence(sent, found)
             for c in found:
                 c.claim = claims[k] if k < len(claims) else ASSERTED
+                if self.outside_claim(doc, c, sent):
+                    c.claim = ASSERTED  # "Rebels captured Hama, and the army said it had redeployed": the outlet's
                 c.evidence = [sent]
             candidates += found
         for c in candidates:
@@ -170,6 +172,15 @@ class EventFinder:
                     self.lex.nouns.get((t.lower_,)) and t.lower_ not in self.lex.not_triggers:
                 out.add(t.i)
         return out
+
+    @staticmethod
+    def outside_claim(doc: Doc, c: Candidate, sent: Span) -> bool:
+        """The sentence's reporting verb is a clause coordinated with the event's, not one that reports it."""
+        verb = c.claim.verb
+        if verb is None or not sent.start <= verb < sent.end or c.clause is None:
+            return False
+        reporting = doc[verb]
+        return reporting.dep_ == "conj" and reporting.head.i == c.clause.i and c.clause.i != verb
 
     def share_within_sentence(self, sent: Span, found: list[Candidate]) -> None:
         """An event inside another's clause ("advancing ..., with battles in X") takes its actors, and
