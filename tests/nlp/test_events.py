@@ -347,3 +347,10 @@ def test_a_relative_clause_s_attack_does_not_borrow_the_main_clause_s_actor():
                              "eastern Syria that had fired on American troops near the Euphrates River.")
     fired = next(e for e in events if "Euphrates River" in name(e.place))
     assert "American forces" not in name(fired.actors) and name(fired.targets) == ["American forces"]
+
+
+def test_they_in_a_clause_reported_by_unnamed_officials_is_nobody_named_before():
+    events, name = events_of("Islamic State fighters attacked a checkpoint in Anbar on Monday.\n\nThe officials also said "
+                             "they arrested seven Islamic State members in Anbar.")
+    arrest = next(e for e in events if e.type == "ARREST")
+    assert "Islamic State" not in name(arrest.actors)

@@ -658,7 +658,8 @@ class EventFinder:
         return out
 
     def reporter_of(self, pronoun: Token) -> str | None:
-        """ "X said it had ...", "they said they had ...": a subject pronoun of a reported clause is the reporter."""
+        """ "X said it had ...": a subject pronoun of a reported clause is the reporter; "" when the reporter is
+        nobody named, None when the pronoun is not in a reported clause."""
         if pronoun.pos_ != "PRON" or pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in (
                 "it", "they", "he", "she", "we"):
             return None
@@ -671,8 +672,8 @@ class EventFinder:
         named = self.entities_of(subject, conj=False, depth=2)
         if not named and subject.lower_ in ("army", "military"):  # "the army said it had ...": the report's country's
             home = self.main_country()
-            return self.forces_of(self.entities[home].country) if home else None
-        return named[0] if named else None
+            return (self.forces_of(self.entities[home].country) if home else None) or ""
+        return named[0] if named else ""  # "officials said they arrested ...": not whoever was named before
 
     def entities_of(self, token: Token, conj: bool = True, depth: int = 0) -> list[str]:
         """The entities a noun phrase names: itself, its apposition ("the commander ..., Gen. X"),
@@ -686,6 +687,7 @@ class EventFinder:
             if own is None:
                 found = self.antecedents.before(token.idx, token.lower_, prefer=armed)  # "they", "the group"
                 own = found.id if found is not None else None
+            own = own or None  # "" : the reporter has no entity ("officials said they arrested"): nobody named
         appos = [ch for ch in token.children if ch.dep_ in ("appos", "npadvmod") and self.entity_of_token.get(ch.i)]
         if own is None and token.lower_ in GROUP_MEMBERS:
             owner = next((ch for ch in token.children if ch.dep_ == "poss" and ch.pos_ == "PRON"), None)
