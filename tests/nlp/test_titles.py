@@ -39,3 +39,8 @@ def test_the_model_s_slips_at_span_edges_are_mended(entities_of):
 def test_peoples_are_not_people(entities_of):
     found = entities_of("Tuareg separatists and Fulani herders clashed near Tinzaouaten, Kurdish officials said.")
     assert not {"Tuareg", "Fulani", "Kurdish"} & set(found)
+
+
+def test_a_capital_that_opens_a_sentence_is_no_name(entities_of):
+    found = entities_of("\u201cCoordinated airstrikes by the Somali army killed 50 militants,\u201d the statement said.")
+    assert "Coordinated" not in found

@@ -116,6 +116,14 @@ class TitleParser:
         return all(t.is_title and t.lower_ not in NOT_A_NAME for t in doc[start:end] if t.is_alpha)
 
 
+def sentence_opening(doc: Doc, i: int) -> bool:
+    """The token starts its sentence, or follows only an opening quotation mark or bracket there."""
+    k = i
+    while k > 0 and doc[k - 1].is_punct and doc[k - 1].text in ("“", '"', "'", "‘", "(", "[", "—", "-"):
+        k -= 1
+    return k == 0 or doc[k].is_sent_start or doc[k - 1].is_space and "\n" in doc[k - 1].text
+
+
 @lru_cache(maxsize=1)
 def ethnic_groups() -> frozenset[str]:
     return frozenset(w.lower() for w in get_lexicon().generic.get("ethnic_groups", ()))
@@ -129,6 +137,9 @@ def tidy(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in sorted(spans, key=lambda s: s.start):
         if span.label_ in ("PERSON", "ORG", "GPE") and not span.id_ and span.text.lower() in peoples:
             span = Span(doc, span.start, span.end, label="NORP")
+        if len(span) == 1 and span.label_ in ("PERSON", "ORG", "GPE") and not span.id_ and sentence_opening(doc, span.start) \
+                and doc[span.start].pos_ in ("ADJ", "VERB", "ADV") and doc[span.start].tag_ != "NNP":
+            continue  # "“Coordinated airstrikes by ...": a capital for the sentence, not a name
         start, end = span.start, span.end
         while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha and doc[end - 1].is_stop:
             end -= 1
