@@ -44,3 +44,8 @@ def test_peoples_are_not_people(entities_of):
 def test_a_capital_that_opens_a_sentence_is_no_name(entities_of):
     found = entities_of("\u201cCoordinated airstrikes by the Somali army killed 50 militants,\u201d the statement said.")
     assert "Coordinated" not in found
+
+
+def test_a_generic_actor_that_opens_a_sentence_is_no_place(entities_of):
+    found = entities_of("Gunmen abducted 287 students from a school in Kuriga, Kaduna state, on Thursday.")
+    assert "Gunmen" not in found or (found["Gunmen"].generic and found["Gunmen"].type == "ORGANIZATION")

@@ -498,7 +498,10 @@ class EntityBuilder:
         if country and country in self.lexicon.countries:
             adj = self.lexicon.countries[country].adjective
             return template.format(adj=adj, plural=c.mentions[0].text)
-        return template.format(adj="", plural=c.mentions[0].text).strip() or c.mentions[0].text
+        name = template.format(adj="", plural=c.mentions[0].text).strip()
+        if not name or name.islower() and "{adj}" in template:  # no side: the words the report used ("Militants")
+            name = c.mentions[0].text
+        return name[:1].upper() + name[1:]
 
 
 def role_period(doc: Doc, tokens: list) -> tuple[str | None, str | None]:

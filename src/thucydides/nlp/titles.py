@@ -125,6 +125,13 @@ def sentence_opening(doc: Doc, i: int) -> bool:
 
 
 @lru_cache(maxsize=1)
+def generic_nouns() -> frozenset[str]:
+    """One-word nouns of generic actors ("gunmen", "rebels", "troops")."""
+    categories = get_lexicon().generic["categories"].values()
+    return frozenset(n.lower() for spec in categories for n in spec["nouns"] if " " not in n)
+
+
+@lru_cache(maxsize=1)
 def ethnic_groups() -> frozenset[str]:
     return frozenset(w.lower() for w in get_lexicon().generic.get("ethnic_groups", ()))
 
@@ -137,6 +144,9 @@ def tidy(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in sorted(spans, key=lambda s: s.start):
         if span.label_ in ("PERSON", "ORG", "GPE") and not span.id_ and span.text.lower() in peoples:
             span = Span(doc, span.start, span.end, label="NORP")
+        if len(span) == 1 and not span.id_ and span.label_ in ("PERSON", "ORG", "GPE", "LOC", "NORP") \
+                and doc[span.start].lower_ in generic_nouns():
+            continue  # "Gunmen abducted ...": a generic actor, not a place or a name
         if len(span) == 1 and span.label_ in ("PERSON", "ORG", "GPE") and not span.id_ and sentence_opening(doc, span.start) \
                 and doc[span.start].pos_ in ("ADJ", "VERB", "ADV") and doc[span.start].tag_ != "NNP":
             continue  # "“Coordinated airstrikes by ...": a capital for the sentence, not a name
