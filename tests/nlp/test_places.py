@@ -99,3 +99,8 @@ def test_demonyms_become_country_mentions_only_when_asked(nlp):
     doc = Geocoder(demonyms=True)(doc)
     syria = next(e for e in doc._.thuc_entities if e.name == "Syria")
     assert (0, 6) in syria.mentions and "Syrian" in syria.aliases
+
+
+def test_a_look_alike_spelling_in_an_unmentioned_country_is_no_place():
+    found = places("Gunmen abducted 287 students from a school in Kuriga on Thursday.", published="2024-03-08")
+    assert "Kuriga" in found and found["Kuriga"].geo is None  # not "Caraga" in the Philippines

@@ -125,6 +125,8 @@ class PlaceResolver:
         if known and top.country and top.country not in known and top.feature not in ("country", "region") \
                 and top.population < UNKNOWN_COUNTRY_MIN_POPULATION and not (entity.type == "FACILITY" and top.feature == "facility"):
             return None  # a village of another country: better no coordinates
+        if not top.exact and top.country and top.country not in known and top.feature != "country":
+            return None  # only a look-alike spelling ("Kuriga" ~ "Caraga"), in a country the report never names
         return top
 
     def resolve(self, entities: list[Entity], qualifiers: dict[str, tuple[str, bool]] | None = None) -> dict[str, Place]:
