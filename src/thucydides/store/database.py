@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -65,8 +67,14 @@ def sqlite_settings(dbapi_connection, _record) -> None:
     cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout() * 1000)}")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA synchronous = NORMAL")
-    if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        cursor.execute("PRAGMA journal_mode = WAL")
+    deadline = time.monotonic() + busy_timeout()
+    while cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        try:  # switching a new file to WAL needs it to itself: another process may be creating it too
+            cursor.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
     cursor.close()
 
 

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable, Iterator
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 
 from thucydides.model import Extraction
 from thucydides.store import queries
@@ -16,6 +18,7 @@ from thucydides.store.records import (EventDetail, PersonTimeline, SearchHit, St
 from thucydides.store.schema import documents, entities, event_reports, events
 from thucydides.store.writer import ReportWriter, Written
 
+WRITE_ATTEMPTS = 3
 LAT_LON = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$")
 
 
@@ -45,9 +48,16 @@ class Store:
 
     def write(self, extraction: Extraction) -> Written:
         """Store one report in one transaction: all of it or, on any error, none of it."""
-        with translated_errors(self.engine), self.write_engine.begin() as connection:
-            serialize_writers(connection)
-            return ReportWriter(connection).write(extraction)
+        with translated_errors(self.engine):
+            for attempt in range(WRITE_ATTEMPTS):
+                try:
+                    with self.write_engine.begin() as connection:
+                        serialize_writers(connection)
+                        return ReportWriter(connection).write(extraction)
+                except OperationalError as error:  # rolled back whole; a busy store is tried again
+                    if attempt + 1 == WRITE_ATTEMPTS or "locked" not in str(error.orig).lower():
+                        raise
+                    time.sleep(0.2 * (attempt + 1))
 
     def write_all(self, extractions: Iterable[Extraction]) -> Iterator[Written]:
         for extraction in extractions:
