@@ -44,46 +44,38 @@ class BundleBuilder:
             self.seen.add(obj.id)
         return obj.id
 
-    def known(self, kind: str, key: str) -> str | None:
-        """The id of an object already written, so that it is not made again."""
+    def once(self, kind: str, key: str, make) -> str:
+        """The id of the object of that kind and key, made by `make(id)` and written the first time only."""
         object_id = stix_id(kind, key)
-        return object_id if object_id in self.seen else None
+        if object_id not in self.seen:
+            self.add(make(object_id))
+        return object_id
 
     def party(self, entity) -> str:
         """An entity as a threat actor (armed groups, forces) or an identity (people, governments, media)."""
         s = self.stix2
         if entity.kind in ARMED_KINDS or (entity.type == "ORGANIZATION" and entity.generic):
-            if self.known("threat-actor", str(entity.id)):
-                return stix_id("threat-actor", str(entity.id))
-            return self.add(s.ThreatActor(id=stix_id("threat-actor", str(entity.id)), name=entity.name,
-                                          aliases=list(entity.aliases) or None, allow_custom=True,
-                                          x_thuc_country=entity.country, x_thuc_kind=entity.kind))
+            return self.once("threat-actor", str(entity.id), lambda i: s.ThreatActor(
+                id=i, name=entity.name, aliases=list(entity.aliases) or None, allow_custom=True,
+                x_thuc_country=entity.country, x_thuc_kind=entity.kind))
         identity_class = "individual" if entity.type == "PERSON" else "organization"
-        if self.known("identity", f"entity:{entity.id}"):
-            return stix_id("identity", f"entity:{entity.id}")
-        return self.add(s.Identity(id=stix_id("identity", f"entity:{entity.id}"), name=entity.name,
-                                   identity_class=identity_class, allow_custom=True, x_thuc_country=entity.country))
+        return self.once("identity", f"entity:{entity.id}", lambda i: s.Identity(
+            id=i, name=entity.name, identity_class=identity_class, allow_custom=True, x_thuc_country=entity.country))
 
     def place(self, entity) -> str | None:
         if entity is None or entity.lat is None:
             return None
-        if self.known("location", str(entity.id)):
-            return stix_id("location", str(entity.id))
-        return self.add(self.stix2.Location(id=stix_id("location", str(entity.id)), name=entity.name,
-                                            latitude=round(entity.lat, 6), longitude=round(entity.lon, 6),
-                                            country=entity.country, allow_custom=True, x_thuc_feature=entity.feature))
+        return self.once("location", str(entity.id), lambda i: self.stix2.Location(
+            id=i, name=entity.name, latitude=round(entity.lat, 6), longitude=round(entity.lon, 6),
+            country=entity.country, allow_custom=True, x_thuc_feature=entity.feature))
 
     def source(self, name: str) -> str:
-        if self.known("identity", f"source:{name}"):
-            return stix_id("identity", f"source:{name}")
-        return self.add(self.stix2.Identity(id=stix_id("identity", f"source:{name}"), name=name,
-                                            identity_class="unknown"))
+        return self.once("identity", f"source:{name}", lambda i: self.stix2.Identity(
+            id=i, name=name, identity_class="unknown"))
 
     def relate(self, source: str, kind: str, target: str) -> None:
-        if self.known("relationship", f"{source}|{kind}|{target}"):
-            return
-        self.add(self.stix2.Relationship(id=stix_id("relationship", f"{source}|{kind}|{target}"),
-                                         source_ref=source, relationship_type=kind, target_ref=target))
+        self.once("relationship", f"{source}|{kind}|{target}", lambda i: self.stix2.Relationship(
+            id=i, source_ref=source, relationship_type=kind, target_ref=target))
 
     def event(self, item) -> None:
         s, e = self.stix2, item.event
