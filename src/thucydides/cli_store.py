@@ -108,7 +108,10 @@ def ingest(
     store = open_or_exit(db)
     reports, failures = read_sources(inputs, stdin_format, allow_private, summaries, timeout)
     documents = dated(reports, anchor)
-    unique = list({d.id: d for d in reversed(documents)}.values())[::-1]
+    first: dict[str, object] = {}
+    for document in documents:  # a report given twice is one report, as first given
+        first.setdefault(document.id, document)
+    unique = list(first.values())
     known = store.stored_ids(d.id for d in unique)
     todo = [d for d in unique if d.id not in known]
     failed: list = []

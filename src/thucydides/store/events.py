@@ -44,9 +44,13 @@ class Claim:
 
 @dataclass
 class Match:
-    event_id: int
+    event: object  # the stored event's row
     contradiction: str | None  # date or place: what this report says differently
     score: float
+
+    @property
+    def event_id(self) -> int:
+        return self.event.id
 
 
 def overlap(a_start, a_end, b_start, b_end) -> bool:
@@ -144,7 +148,7 @@ class EventMatcher:
                 continue
             score = [date, place, part].count("same") * 10 - gap + (5 if claim.named & shared else 0)
             if best is None or score > best.score:
-                best = Match(row.id, found, score)
+                best = Match(row, found, score)
         return best
 
     @staticmethod

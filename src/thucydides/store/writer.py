@@ -128,9 +128,8 @@ class ReportWriter:
                 negated=claim.denies)).inserted_primary_key[0]
         else:
             event_id = match.event_id
-            row = self.connection.execute(select(events).where(events.c.id == event_id)).one()
             if not match.contradiction and not claim.denies:
-                refine(self.connection, row, claim, place_id, event.when.precision, event.subtype)
+                refine(self.connection, match.event, claim, place_id, event.when.precision, event.subtype)
         key, name = self.source_of(extraction, event, canonical, outlet)
         names = {e.id: e.name for e in extraction.entities}
         self.connection.execute(insert(event_reports).values(
