@@ -30,23 +30,29 @@ def parse_date(value: str | None) -> str | None:
         raise typer.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from None
 
 
-def read_inputs(paths: list[str], stdin_format: str) -> tuple[list[RawReport], int]:
-    """Every readable report, in order; each unreadable input is reported on one line and counted."""
+def read_each(items: list, reader) -> tuple[list[RawReport], int]:
+    """Every readable report of the items, in order (`reader(item)` gives an item's reports, or ReportErrors
+    among them); each unreadable item is said on one line and counted, and the batch goes on."""
     reports, failures = [], 0
-    for path in paths:
+    for item in items:
         try:
-            items = read_stdin("." + stdin_format) if path == "-" else read_path(path)
+            found = [item] if isinstance(item, ReportError) else reader(item)
         except ReportError as error:
-            items = [error]
+            found = [error]
         except Exception as error:  # a reader's own failure must not end the batch or print a traceback
-            items = [ReportError(path, f"could not be read ({type(error).__name__}: {error})".splitlines()[0])]
-        for item in items:
-            if isinstance(item, ReportError):
-                fail(item.source, item.problem)
+            found = [ReportError(str(item), f"could not be read ({type(error).__name__}: {error})".splitlines()[0])]
+        for report in found:
+            if isinstance(report, ReportError):
+                fail(report.source, report.problem)
                 failures += 1
             else:
-                reports.append(item)
+                reports.append(report)
     return reports, failures
+
+
+def read_inputs(paths: list[str], stdin_format: str) -> tuple[list[RawReport], int]:
+    """Every readable report of files (or '-', standard input), in order; each unreadable input said and counted."""
+    return read_each(paths, lambda path: read_stdin("." + stdin_format) if path == "-" else read_path(path))
 
 
 def dated(reports: list[RawReport], published: str | None) -> list:

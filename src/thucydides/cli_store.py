@@ -13,8 +13,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from thucydides.cli_common import dated, err, fail, parse_date, read_inputs
-from thucydides.errors import ReportError
+from thucydides.cli_common import dated, err, fail, parse_date, read_each
+from thucydides.ingest import read_path, read_stdin
 
 DB_HELP = "The store: a SQLite file or a postgresql:// URL; default $THUC_DB, else the user data directory."
 FORMATS = ("table", "json", "csv")
@@ -51,35 +51,22 @@ def read_sources(items: list[str], stdin_format: str, allow_private: bool, summa
     from thucydides.ingest.sources import expand_inputs
     from thucydides.ingest.url import is_url
 
-    reports, failures = [], 0
     expanded = expand_inputs(items)
     urls = sum(1 for x in expanded if isinstance(x, str) and is_url(x))
     with Progress(SpinnerColumn(), TextColumn("[bold]fetching[/bold] {task.description}"), MofNCompleteColumn(),
                   console=err, transient=True, disable=urls == 0 or not err.is_terminal) as progress:
         task = progress.add_task("", total=urls)
-        for item in expanded:
-            if isinstance(item, ReportError):
-                fail(item.source, item.problem)
-                failures += 1
-            elif is_url(item):
-                progress.update(task, description=item)
-                try:
-                    found = url_reports(item, summaries=summaries, allow_private=allow_private, timeout=timeout)
-                except ReportError as error:
-                    found = [error]
-                except Exception as error:  # a reader's own failure ends only this item
-                    found = [ReportError(item, f"could not be read ({type(error).__name__}: {error})".splitlines()[0])]
-                for x in found:
-                    if isinstance(x, ReportError):
-                        fail(x.source, x.problem)
-                        failures += 1
-                    else:
-                        reports.append(x)
+
+        def read(item: str) -> list:
+            if not is_url(item):
+                return read_stdin("." + stdin_format) if item == "-" else read_path(item)
+            progress.update(task, description=item)
+            try:
+                return url_reports(item, summaries=summaries, allow_private=allow_private, timeout=timeout)
+            finally:
                 progress.advance(task)
-            else:
-                found, failed = read_inputs([item], stdin_format)
-                reports.extend(found)
-                failures += failed
+
+        reports, failures = read_each(expanded, read)
     return reports, failures
 
 
