@@ -255,3 +255,11 @@ def test_python_api_ingests_text_and_answers_as_records_and_frames(db_url):
         frame = store.entities_frame(type="LOCATION")
         assert "Eilat" in set(frame["name"])
         assert store.entity(event.place_id).name == "Eilat"
+
+
+def test_entity_counts_follow_the_same_filters_as_the_list(store):
+    store.write(report("a" * 16, "A", "2025-03-12", [place("Damascus", DAMASCUS_SY)], []))
+    store.write(report("b" * 16, "B", "2025-03-12", [place("Damascus", DAMASCUS_MD), russians()], []))
+    assert store.count_entities() == len(store.entities(limit=None)) == 3
+    assert store.count_entities(type="LOCATION", country="US") == len(store.entities(type="LOCATION", country="US")) == 1
+    assert store.count_entities(name="Damascus") == 2

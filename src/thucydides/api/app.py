@@ -154,8 +154,7 @@ def add_routes(app: FastAPI) -> None:
         """Canonical entities, the most reported first."""
         s = store(request)
         found = s.entities(type=type, country=country, name=name, limit=limit, offset=offset)
-        total = len(s.entities(type=type, country=country, name=name, limit=None)) \
-            if offset or len(found) == limit else len(found)
+        total = s.count_entities(type=type, country=country, name=name) if offset or len(found) == limit else len(found)
         return EntityPage(total=total, limit=limit, offset=offset, items=[EntityOut(**e.to_dict()) for e in found])
 
     @app.get("/api/entities/{entity_id}", response_model=EntityDetailOut, dependencies=read, responses=MISSING)

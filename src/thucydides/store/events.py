@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, and_, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, insert, or_, select, update
 
 from thucydides.gazetteer.distance import km
 from thucydides.store.schema import documents, entities, event_participants, event_reports, events
@@ -210,6 +210,3 @@ def add_participants(connection: Connection, event_id: int, roles: list[tuple[in
         connection.execute(insert(event_participants), [{"event_id": event_id, "entity_id": e, "role": role}
                                                          for e, role in new])
 
-
-def event_count(connection: Connection) -> int:
-    return connection.execute(select(func.count()).select_from(events)).scalar_one()

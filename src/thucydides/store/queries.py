@@ -188,8 +188,7 @@ def stored_entities(connection: Connection, rows) -> list[StoredEntity]:
                          aliases=tuple(sorted(a for a in names[r.id] if a != r.name))) for r in rows]
 
 
-def find_entities(connection: Connection, type: str | None = None, country: str | None = None,
-                  name: str | None = None, limit: int | None = 1000, offset: int = 0) -> list[StoredEntity]:
+def entity_query(connection: Connection, type: str | None, country: str | None, name: str | None):
     query = select(entities)
     if type:
         query = query.where(entities.c.type == type.upper())
@@ -197,6 +196,18 @@ def find_entities(connection: Connection, type: str | None = None, country: str 
         query = query.where(entities.c.country == country.upper())
     if name:
         query = query.where(entities.c.id.in_(matching_entity_ids(connection, name) or [-1]))
+    return query
+
+
+def count_entities(connection: Connection, type: str | None = None, country: str | None = None,
+                   name: str | None = None) -> int:
+    query = entity_query(connection, type, country, name)
+    return connection.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+
+
+def find_entities(connection: Connection, type: str | None = None, country: str | None = None,
+                  name: str | None = None, limit: int | None = 1000, offset: int = 0) -> list[StoredEntity]:
+    query = entity_query(connection, type, country, name)
     query = query.order_by(entities.c.documents.desc(), entities.c.id).offset(offset or None)
     rows = connection.execute(query.limit(limit) if limit else query).all()
     return stored_entities(connection, rows)

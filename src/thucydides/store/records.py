@@ -5,6 +5,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
+def as_json(record) -> dict[str, Any]:
+    """A record's fields as JSON values (tuples as lists)."""
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(record).items()}
+
+
 @dataclass(frozen=True)
 class StoredEvent:
     """One occurrence as all reports together tell it."""
@@ -33,7 +38,7 @@ class StoredEvent:
     target_ids: tuple[int, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
+        return as_json(self)
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,7 @@ class EventReport:
     quantities: tuple[dict, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
+        return as_json(self)
 
 
 @dataclass(frozen=True)
@@ -90,7 +95,7 @@ class StoredEntity:
     aliases: tuple[str, ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
+        return as_json(self)
 
 
 @dataclass(frozen=True)
@@ -146,4 +151,4 @@ class StoredDocument:
     evidence: tuple[dict, ...] = ()  # {event_id, type, start, end, text}
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
+        return as_json(self)

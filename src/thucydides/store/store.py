@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 import time
 from collections.abc import Iterable, Iterator
 
@@ -59,15 +60,11 @@ class Store:
                         raise
                     time.sleep(0.2 * (attempt + 1))
 
-    def write_all(self, extractions: Iterable[Extraction]) -> Iterator[Written]:
-        for extraction in extractions:
-            yield self.write(extraction)
-
     def stored_ids(self, document_ids: Iterable[str]) -> set[str]:
         """Which of these documents the store already holds (a re-run skips them unread)."""
         ids = list(document_ids)
         found: set[str] = set()
-        with translated_errors(self.engine), self.engine.connect() as connection:
+        with self.reading() as connection:
             for start in range(0, len(ids), 500):
                 found |= set(connection.execute(select(documents.c.id).where(
                     documents.c.id.in_(ids[start:start + 500]))).scalars())
@@ -85,8 +82,14 @@ class Store:
 
     # reading
 
-    def counts(self) -> dict[str, int]:
+    @contextmanager
+    def reading(self):
+        """A connection for reading, database errors said in our words."""
         with translated_errors(self.engine), self.engine.connect() as connection:
+            yield connection
+
+    def counts(self) -> dict[str, int]:
+        with self.reading() as connection:
             def n(table):
                 return connection.execute(select(func.count()).select_from(table)).scalar_one()
 
@@ -101,7 +104,7 @@ class Store:
             if not (-90 <= lat <= 90 and -180 <= lon <= 180):
                 raise ValueError(f"{place!r}: latitude must be within ±90 and longitude within ±180")
             return lat, lon
-        with self.engine.connect() as connection:
+        with self.reading() as connection:
             ids = queries.matching_entity_ids(connection, place, types=("LOCATION", "FACILITY"))
             rows = connection.execute(select(entities.c.lat, entities.c.lon).where(
                 entities.c.id.in_(ids or [-1]), entities.c.lat.is_not(None)).order_by(entities.c.documents.desc())).all()
@@ -123,12 +126,12 @@ class Store:
         """Events matching the filters of `thuc events` (type, near, within_km, since, until, actor, source,
         min_sources, text, limit, offset), newest first."""
         f = self.filter(near, **options)
-        with translated_errors(self.engine), self.engine.connect() as connection:
+        with self.reading() as connection:
             return queries.find_events(connection, f)
 
     def count_events(self, near: str | tuple[float, float] | None = None, **options) -> int:
         f = self.filter(near, **options)
-        with translated_errors(self.engine), self.engine.connect() as connection:
+        with self.reading() as connection:
             return queries.count_events(connection, f)
 
     def events_frame(self, near: str | tuple[float, float] | None = None, **options):
@@ -139,13 +142,17 @@ class Store:
         return pd.DataFrame([e.to_dict() for e in self.events(near, **options)], columns=columns)
 
     def event(self, event_id: int) -> EventDetail | None:
-        with translated_errors(self.engine), self.engine.connect() as connection:
+        with self.reading() as connection:
             return queries.event_detail(connection, event_id)
 
     def entities(self, type: str | None = None, country: str | None = None, name: str | None = None,
                  limit: int | None = 1000, offset: int = 0) -> list[StoredEntity]:
-        with translated_errors(self.engine), self.engine.connect() as connection:
+        with self.reading() as connection:
             return queries.find_entities(connection, type, country, name, limit, offset)
+
+    def count_entities(self, type: str | None = None, country: str | None = None, name: str | None = None) -> int:
+        with self.reading() as connection:
+            return queries.count_entities(connection, type, country, name)
 
     def entities_frame(self, **options):
         import pandas as pd
@@ -153,44 +160,44 @@ class Store:
         return pd.DataFrame([e.to_dict() for e in self.entities(**options)], columns=list(StoredEntity.__dataclass_fields__))
 
     def entity(self, entity_id: int) -> StoredEntity | None:
-        with translated_errors(self.engine), self.engine.connect() as connection:
+        with self.reading() as connection:
             return queries.entity_by_id(connection, entity_id)
 
     def person(self, name: str) -> list[PersonTimeline]:
         """The people a name may mean, each with their roles over time."""
-        with translated_errors(self.engine), self.engine.connect() as connection:
+        with self.reading() as connection:
             return queries.person_timeline(connection, name)
 
     def documents(self, limit: int = 100, offset: int = 0) -> list[StoredDocument]:
-        with translated_errors(self.engine), self.engine.connect() as connection:
+        with self.reading() as connection:
             return queries.find_documents(connection, limit, offset)
 
     def count_documents(self) -> int:
-        with translated_errors(self.engine), self.engine.connect() as connection:
+        with self.reading() as connection:
             return queries.count_documents(connection)
 
     def document(self, document_id: str) -> StoredDocument | None:
         """One report with its text and where each of its events is stated."""
-        with translated_errors(self.engine), self.engine.connect() as connection:
+        with self.reading() as connection:
             return queries.document_by_id(connection, document_id)
 
     def entity_events(self, entity_id: int, limit: int = 200) -> list[StoredEvent]:
-        with translated_errors(self.engine), self.engine.connect() as connection:
+        with self.reading() as connection:
             return queries.events_of_entity(connection, entity_id, limit)
 
     def roles(self, entity_id: int) -> tuple:
-        with translated_errors(self.engine), self.engine.connect() as connection:
+        with self.reading() as connection:
             return queries.roles_of(connection, entity_id)
 
     def search(self, words: str, limit: int = 20) -> list[SearchHit]:
-        with translated_errors(self.engine), self.engine.connect() as connection:
+        with self.reading() as connection:
             return queries.search(connection, words, limit)
 
     def extractions(self) -> Iterator[dict]:
         """Every stored report's extraction (the contract JSON), oldest ingested first."""
         import json
 
-        with translated_errors(self.engine), self.engine.connect() as connection:
+        with self.reading() as connection:
             for (record,) in connection.execute(select(documents.c.extraction).order_by(
                     documents.c.ingested_at, documents.c.id)).yield_per(200):
                 yield json.loads(record)
