@@ -212,13 +212,20 @@ function markedText(text, start, end) {
   return { box, mark };
 }
 
-async function showEvent(id) {
+async function loadIntoPanel(path, what) {
+  /* the record for a panel, with "loading…" meanwhile and the reason in the panel when it fails */
   panel.replaceChildren(el("p", { class: "meta" }, "loading…"));
-  let detail;
-  try { detail = await api(`/api/events/${id}`); } catch (error) {
-    panel.replaceChildren(el("p", {}, `Event ${id}: ${error.message}`));
-    return;
+  try {
+    return await api(path);
+  } catch (error) {
+    panel.replaceChildren(el("p", {}, `${what}: ${error.message}`));
+    return null;
   }
+}
+
+async function showEvent(id) {
+  const detail = await loadIntoPanel(`/api/events/${id}`, `Event ${id}`);
+  if (!detail) return;
   const e = detail.event;
   const head = [
     el("h2", {}, `${e.type.replaceAll("_", " ").toLowerCase()}${e.negated ? " (denied)" : ""}`),
@@ -257,12 +264,8 @@ async function showEvent(id) {
 }
 
 async function showEntity(id) {
-  panel.replaceChildren(el("p", { class: "meta" }, "loading…"));
-  let detail;
-  try { detail = await api(`/api/entities/${id}`); } catch (error) {
-    panel.replaceChildren(el("p", {}, `Entity ${id}: ${error.message}`));
-    return;
-  }
+  const detail = await loadIntoPanel(`/api/entities/${id}`, `Entity ${id}`);
+  if (!detail) return;
   const x = detail.entity;
   panel.replaceChildren(
     el("h2", {}, x.name),
