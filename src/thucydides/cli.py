@@ -140,7 +140,7 @@ def geocode(name: str = typer.Argument(..., help='A place name, e.g. "Homs" or "
     from collections import Counter
 
     from thucydides.gazetteer.query import get_gazetteer
-    from thucydides.nlp.places import PlaceResolver
+    from thucydides.nlp.places import PlaceResolver, Surroundings
     from thucydides.model import Entity
     from thucydides.nlp.lexicon import get_lexicon
 
@@ -154,18 +154,16 @@ def geocode(name: str = typer.Argument(..., help='A place name, e.g. "Homs" or "
     resolver = PlaceResolver(get_gazetteer())
     entity = Entity(id="E1", name=name, type="FACILITY" if kind == "facility" else "LOCATION",
                     kind=None if kind == "facility" else kind, mentions=((0, len(name)),))
-    votes = Counter({code: 1 for code in codes})
-    candidates = resolver.candidates(entity)
-    if not candidates:
+    ranked = resolver.ranked(entity, Surroundings(Counter({code: 1 for code in codes})))
+    if not ranked:
         Console().print(f"{name!r}: not in the gazetteer")
         raise typer.Exit(1)
-    scores = {p.id: resolver.score(entity, p, votes, sum(votes.values()), None) for p in candidates}
-    ranked = sorted(candidates, key=lambda p: -scores[p.id])
     table = Table(title=f"{name!r}" + (f" in a report about {', '.join(codes)}" if codes else ""), title_justify="left")
     for column in ("score", "name", "country", "feature", "population", "lat", "lon", "geonameid", "source"):
         table.add_column(column)
-    for p in ranked[:top]:
-        table.add_row(f"{scores[p.id]:.1f}", p.name, p.country or "",
+    for scored in ranked[:top]:
+        p = scored.place
+        table.add_row(f"{scored.score:.1f}", p.name, p.country or "",
                       p.feature, f"{p.population:,}", f"{p.lat:.4f}", f"{p.lon:.4f}", str(p.geonameid or ""), p.source)
     Console().print(table)
 

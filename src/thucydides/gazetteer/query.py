@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from thucydides.gazetteer.build import SCHEMA_VERSION, build_gazetteer, fingerprint
+from thucydides.gazetteer.build import MAIN_NAME, SCHEMA_VERSION, SHORT_FORM, build_gazetteer, fingerprint
 from thucydides.gazetteer.names import keys, skeleton
 
 ENV_PATH = "THUC_GAZETTEER"
@@ -31,6 +31,9 @@ class Place:
     source: str
     exact: bool  # found by its spelling, not only by its transliteration skeleton
     main: bool  # the name looked up is the place's own name, not an alternate
+    short: bool = False  # only a short form names it ("Orange" for "Orange County")
+    district: bool = False  # a second-level division (county, district, raion)
+    fame: int = 0  # how many names (all languages) GeoNames has for it
 
 
 def default_path() -> Path:
@@ -66,9 +69,11 @@ class Gazetteer:
         marks = ",".join("?" * len(values))
         rows = self.db.execute(
             f"SELECT p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.population, p.geonameid, p.source,"
-            f" MAX(n.main) FROM names n JOIN places p ON p.id = n.place WHERE n.{column} IN ({marks})"
+            f" MAX(n.main), p.district, p.fame FROM names n JOIN places p ON p.id = n.place WHERE n.{column} IN ({marks})"
             f" GROUP BY p.id ORDER BY p.population DESC LIMIT {MAX_CANDIDATES}", values).fetchall()
-        return [Place(*row[:10], exact=exact, main=bool(row[10])) for row in rows]
+        return [Place(*row[:10], exact=exact, main=row[10] == MAIN_NAME, short=row[10] == SHORT_FORM, district=bool(row[11]),
+                      fame=row[12])
+                for row in rows]
 
     def size(self) -> dict[str, str]:
         """What the file's meta table says: schema, fingerprint, places, names, build seconds."""

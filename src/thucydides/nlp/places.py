@@ -33,6 +33,17 @@ QUALIFIER = re.compile(r",\s+((?:(?:located|situated|some|about|just)\s+)?(?:\d+
                        r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
                        r"south-east|south-west)(?:ern)?\s+of\s+|in\s+|near\s+))?(?:the\s+)?")
 UNKNOWN_COUNTRY_MIN_POPULATION = 50_000
+SHORT_FORM_PENALTY = 3.0
+CAPITAL_BONUS = 1.5
+BIG_CITY = 100_000
+MAIN_NAME_BONUS = 1.0
+CONTEXT_WEIGHT = 3.0
+POPULATION_WEIGHT = 0.6  # per tenfold population
+NEAR_BONUS = 1.5
+FAME_WEIGHT = 0.5  # per doubling of the names a place is known by
+NAMED_DIVISION_BONUS = 2.5
+UNNAMED_COUNTRY_PENALTY = 1.0
+QUALIFIER_CITY_KM = 50.0
 
 
 @dataclass
@@ -41,9 +52,20 @@ class Scored:
     score: float
 
 
+@dataclass
+class Surroundings:
+    """What the report says around a place: the countries it is about, the middle of its local places, and the
+    first-level divisions it names."""
+
+    countries: Counter
+    center: tuple[float, float] | None = None
+    named_divisions: frozenset[tuple[str, str]] = frozenset()  # first-level divisions the report names ("Kentucky")
+
+
 class PlaceResolver:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
+        self.capitals = {fold(c.capital): c.code for c in get_lexicon().countries.values() if c.capital}
 
     def candidates(self, entity: Entity) -> list[Place]:
         found: dict[int, Place] = {}
@@ -78,11 +100,13 @@ class PlaceResolver:
             return 6.0 if same_country else 0.0
         if qualifier.feature == "region" and same_country:
             return 4.0 + (6.0 if qualifier.admin1 and place.admin1 == qualifier.admin1 else 0.0)
+        if qualifier.feature == "city" and km(place.lat, place.lon, qualifier.lat, qualifier.lon) <= QUALIFIER_CITY_KM:
+            return 6.0  # "Washington, D.C.": the city the qualifier also names
         return 0.0
 
-    def score(self, entity: Entity, place: Place, context: Counter, total: int, center, qualifier: Place | None = None,
+    def score(self, entity: Entity, place: Place, around: Surroundings, qualifier: Place | None = None,
               directional: bool = False) -> float:
-        s = (2.0 if place.exact else 0.0) + (1.0 if place.main else 0.0)
+        s = (2.0 if place.exact else 0.0) + (MAIN_NAME_BONUS if place.main else 0.0) - (SHORT_FORM_PENALTY if place.short else 0.0)
         if qualifier is not None and qualifier.country and place.feature != "country":
             s += self.qualified(place, qualifier, directional)
         named_region = bool(REGION_WORDS.search(entity.name))
@@ -95,33 +119,49 @@ class PlaceResolver:
             s += {"region": 3.0, "landmark": 2.0, "country": -1.0}.get(place.feature, 0.0)
         elif kind == "city":
             s += {"city": 2.0, "region": 0.5}.get(place.feature, -1.0)
-        else:
+        elif not place.district:  # a bare "Orange" is the town before the county
             s += {"country": 2.5, "city": 1.0, "region": 1.0, "landmark": 1.0}.get(place.feature, 0.0)
         if entity.country:
             s += 3.0 if place.country == entity.country else (-3.0 if place.country else 0.0)
+        total = sum(around.countries.values())
         if total and place.country:
-            s += 3.0 * context[place.country] / total
+            s += CONTEXT_WEIGHT * around.countries[place.country] / total
+            if place.country not in around.countries and place.feature != "country":
+                s -= UNNAMED_COUNTRY_PENALTY  # "Salisbury" in a report about Britain is not Harare's old name
         if place.feature == "country":
             s += 3.0
         elif place.population:
-            s += 0.6 * math.log10(place.population + 10) + (0.5 if place.feature == "region" else 0.0)
+            s += POPULATION_WEIGHT * math.log10(place.population + 10) + (0.5 if place.feature == "region" and not place.district else 0.0)
         if place.source == "thucydides":
             s += 2.0  # our curated facilities and regions name what the press means
-        if center is not None and place.feature in ("city", "facility", "landmark", "region"):
-            if km(center[0], center[1], place.lat, place.lon) <= NEAR_KM:
-                s += 1.5
+        if around.center is not None and place.feature in ("city", "facility", "landmark", "region"):
+            if km(around.center[0], around.center[1], place.lat, place.lon) <= NEAR_KM:
+                s += NEAR_BONUS
+        if (place.country, place.admin1) in around.named_divisions and (place.district or place.feature != "region"):
+            s += NAMED_DIVISION_BONUS  # "McLean County" in a report that names Kentucky
+        if place.feature == "city" and self.capitals.get(fold(place.name)) == place.country:
+            s += CAPITAL_BONUS  # a bare "Washington" is the capital before the state or a town of that name
         return s
 
-    def best(self, entity: Entity, context: Counter, center, qualifier: Place | None = None,
-             directional: bool = False) -> Place | None:
+    def ranked(self, entity: Entity, around: Surroundings, qualifier: Place | None = None,
+               directional: bool = False) -> list[Scored]:
+        """The entity's candidates, best first. Among towns of one name the one known by more names ranks higher
+        (London, England before London, Ohio), measured against the best known of them."""
         candidates = self.candidates(entity)
-        if not candidates:
+        famous = max((p.fame for p in candidates if p.feature == "city"), default=0)
+        scored = [Scored(p, self.score(entity, p, around, qualifier, directional)
+                         - (FAME_WEIGHT * (math.log2(1 + famous) - math.log2(1 + p.fame)) if p.feature == "city" else 0.0))
+                  for p in candidates]
+        return sorted(scored, key=lambda x: -x.score)
+
+    def best(self, entity: Entity, around: Surroundings, qualifier: Place | None = None,
+             directional: bool = False) -> Place | None:
+        ranked = self.ranked(entity, around, qualifier, directional)
+        if not ranked:
             return None
-        total = sum(context.values())
-        ranked = sorted((Scored(p, self.score(entity, p, context, total, center, qualifier, directional)) for p in candidates),
-                        key=lambda x: -x.score)
-        top = ranked[0].place
-        known = set(context) | ({entity.country} if entity.country else set()) | ({qualifier.country} if qualifier else set())
+        top = self.city_before_its_division(entity, [x.place for x in ranked])
+        known = set(around.countries) | ({entity.country} if entity.country else set()) \
+            | ({qualifier.country} if qualifier else set())
         if known and top.country and top.country not in known and top.feature not in ("country", "region") \
                 and top.population < UNKNOWN_COUNTRY_MIN_POPULATION and not (entity.type == "FACILITY" and top.feature == "facility"):
             return None  # a village of another country: better no coordinates
@@ -129,46 +169,93 @@ class PlaceResolver:
             return None  # only a look-alike spelling ("Kuriga" ~ "Caraga"), in a country the report never names
         return top
 
+    @staticmethod
+    def around_others(entity: Entity, first: dict[str, Place], countries: Counter) -> Surroundings:
+        """The surroundings of one place from the first pass's choices for the other names (never its own, so a
+        wrong first guess cannot confirm itself): their countries, the middle of the local ones, the divisions."""
+        others = [p for entity_id, p in first.items() if entity_id != entity.id]
+        countries = countries + Counter(p.country for p in others if p.country)
+        local = [(p.lat, p.lon) for p in others if p.feature in ("city", "facility", "landmark")]
+        divisions = frozenset((p.country, p.admin1) for p in others
+                              if p.feature == "region" and not p.district and p.admin1 and p.country)
+        return Surroundings(countries, medoid(local) if local else None, divisions)
+
+    @staticmethod
+    def city_before_its_division(entity: Entity, ranked: list[Place]) -> Place:
+        """A bare "New York" or "Aleppo" is the city, not the division of the same name around it, unless the report
+        says it is the region ("Aleppo governorate", "New York state")."""
+        top = ranked[0]
+        if top.feature != "region" or top.district or entity.kind == "region" or REGION_WORDS.search(entity.name):
+            return top
+        key = fold(top.name)
+        return next((p for p in ranked[1:] if p.feature == "city" and p.exact and p.country == top.country
+                     and p.admin1 == top.admin1 and fold(p.name).startswith(key) and p.population >= BIG_CITY), top)
+
     def resolve(self, entities: list[Entity], qualifiers: dict[str, tuple[str, bool]] | None = None) -> dict[str, Place]:
         """Entity id -> chosen place, for every LOCATION and FACILITY entity that has one. `qualifiers` maps an
         entity to the one that qualifies it and whether by direction ("Damascus, Maryland"; "Kuweires, east of
         Aleppo"), which is resolved first."""
         qualifiers = qualifiers or {}
         places = sorted((e for e in entities if e.type in ("LOCATION", "FACILITY")), key=lambda e: e.id in qualifiers)
-        context = self.context(entities)
+        around = Surroundings(self.context(entities))
         chosen: dict[str, Place] = {}
         for e in places:  # first pass: without distances
             qualifier_id, directional = qualifiers.get(e.id, ("", False))
-            found = self.best(e, context, None, chosen.get(qualifier_id), directional)
+            found = self.best(e, around, chosen.get(qualifier_id), directional)
             if found is not None:
                 chosen[e.id] = found
-        local = [p for p in chosen.values() if p.feature in ("city", "facility", "landmark")]
-        if not local:
-            return chosen
-        center = (sorted(p.lat for p in local)[len(local) // 2], sorted(p.lon for p in local)[len(local) // 2])
-        for p in chosen.values():
-            if p.country:
-                context[p.country] += 1
-        for e in places:  # second pass: near the report's other places
+        first = dict(chosen)
+        for e in places:  # second pass: among the places the first pass found for the report's other names
             qualifier_id, directional = qualifiers.get(e.id, ("", False))
-            found = self.best(e, context, center, chosen.get(qualifier_id), directional)
+            found = self.best(e, self.around_others(e, first, around.countries), chosen.get(qualifier_id), directional)
             if found is not None:
                 chosen[e.id] = found
         return chosen
 
 
+def medoid(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The point closest to all the others: the middle of the report's local places (never the sea between them)."""
+    return min(points, key=lambda p: sum(km(p[0], p[1], q[0], q[1]) for q in points))
+
+
 def qualifiers_in(text: str, entities: list[Entity]) -> dict[str, tuple[str, bool]]:
     """ "Damascus, Maryland", "Homs, east of Tripoli": entity id -> (id of the place named after the comma,
-    whether a direction or "located in/near" introduces it)."""
+    whether a direction or "located in/near" introduces it). Places in a list ("in Washington, New York and
+    Boston") qualify nothing."""
     starts = {start: e for e in entities if e.type == "LOCATION" for start, _ in e.mentions}
+    listed = listed_mentions(text, entities)
     out = {}
     for e in entities:
         if e.type not in ("LOCATION", "FACILITY"):
             continue
-        for _, end in e.mentions:
+        for start, end in e.mentions:
             m = QUALIFIER.match(text, end)
-            if m and m.end() in starts and starts[m.end()].id != e.id:
+            if m and m.end() in starts and starts[m.end()].id != e.id and (m.group(1) or start not in listed):
                 out[e.id] = (starts[m.end()].id, bool(m.group(1)))
+    return out
+
+
+LIST_COMMA = re.compile(r",\s*")
+LIST_AND = re.compile(r",?\s+(?:and|or|&)\s+")
+
+
+def listed_mentions(text: str, entities: list[Entity]) -> set[int]:
+    """Starts of the place mentions that stand in a list closed by "and" or "or" ("Texas, Arizona, and New Mexico")."""
+    spans = sorted((a, b) for e in entities if e.type in ("LOCATION", "FACILITY") for a, b in e.mentions)
+    out: set[int] = set()
+    run, closed = [spans[0]] if spans else [], False
+    for (a, b), (c, _) in zip(spans, spans[1:] + [(None, None)]):
+        gap = text[b:c] if c is not None else ""
+        if c is not None and LIST_COMMA.fullmatch(gap):
+            run.append((c, None))
+            continue
+        if c is not None and LIST_AND.fullmatch(gap):
+            run.append((c, None))
+            closed = True
+            continue
+        if closed and len(run) > 2:
+            out.update(start for start, _ in run)
+        run, closed = [(c, None)], False
     return out
 
 
