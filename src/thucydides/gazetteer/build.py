@@ -41,7 +41,7 @@ CREATE INDEX names_skeleton ON names (skeleton);
 """
 
 
-SOURCE_FILES = ("countries.csv", "country_points.csv", "admin1_points.csv", "us_state_abbreviations.csv",
+SOURCE_FILES = ("countries.csv", "country_points.csv", "admin1_points.csv", "state_abbreviations.csv",
                 "facilities.yaml", "places.yaml", "geo_points.yaml")
 
 
@@ -263,13 +263,15 @@ def add_regions_without_entries(b: Builder, coords: dict) -> None:
                     EXTRA_NAMES.get(name, []))
 
 
-def add_us_abbreviations(b: Builder) -> None:
-    """AP state abbreviations ("Calif.", "N.M.") as names of the US states."""
-    rows = [[row["state"], *row["abbreviations"].split(";")] for row in load_csv("us_state_abbreviations.csv")]
-    by_name = {p[1]: p[0] for p in b.places if p[2] == "US" and p[6] == "region"}
-    for state, *abbreviations in rows:
-        if state in by_name:
-            b.add_names(by_name[state], [a for a in abbreviations if a])
+def add_state_abbreviations(b: Builder) -> None:
+    """Abbreviations of states and provinces ("Calif.", "N.B.", "Qld.") as names of those divisions, and their codes
+    ("SC", "BC", "NSW") as short forms, read mostly in datelines ("HORRY COUNTY, SC (WMBF) -")."""
+    by_name = {(p[2], p[1]): p[0] for p in b.places if p[6] == "region" and not p[10]}
+    for row in load_csv("state_abbreviations.csv"):
+        place_id = by_name.get((row["country"], row["state"]))
+        if place_id:
+            b.add_names(place_id, [a for a in row["abbreviations"].split(";") if a])
+            b.add_names(place_id, [c for c in row["codes"].split(";") if c], rank=SHORT_FORM)
 
 
 def build_gazetteer(path: Path, progress=None) -> Path:
@@ -290,7 +292,7 @@ def build_gazetteer(path: Path, progress=None) -> Path:
     add_airports(b)
     leftover = add_curated(b, cities_by_key)
     add_regions_without_entries(b, leftover)
-    add_us_abbreviations(b)
+    add_state_abbreviations(b)
     partial = path.with_suffix(".partial")
     if partial.exists():
         partial.unlink()

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from thucydides.model import Attribution, Event, Evidence, Quantity, When
 from thucydides.nlp.attribution import ASSERTED, Claim, attribution_words
 from thucydides.nlp.event_time import EventClock, governing_verb
-from thucydides.nlp.line_breaks import DATELINE
+from thucydides.nlp.datelines import opening_dateline
 from thucydides.nlp.generic_actors import PLATFORMS
 from thucydides.nlp.layout import layout_of
 from thucydides.nlp.lexicon import get_lexicon, normalize
@@ -1025,8 +1025,8 @@ def roles_after_leadership_changes(entities: list, events: list[Event]) -> list:
 
 def dateline_end(text: str) -> int:
     """Where a wire dateline ("KHARTOUM, June 3 (Reuters) - ", "BEIRUT (AP) — ") ends, or 0."""
-    m = DATELINE.match(text)
-    return m.end() if m else 0
+    found = opening_dateline(text)
+    return found.end if found else 0
 
 
 def unique(items: list[str]) -> list[str]:

@@ -5,13 +5,10 @@ Placed before the parser, which keeps boundaries set in advance.
 """
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
-DATELINE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][A-Za-z .'\-]{2,30})?(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
-                      r"\s*(?:\([A-Za-z .&]{2,30}\))?\s*[-\u2013\u2014]+\s")
+from thucydides.nlp.datelines import opening_dateline
 
 
 def mark_line_breaks(doc: Doc) -> Doc:
@@ -23,9 +20,9 @@ def mark_line_breaks(doc: Doc) -> Doc:
             doc[token.i + 1].is_sent_start = True
             starts.append(token.idx + len(token.text))
     for start in starts:
-        m = DATELINE.match(doc.text[start:start + 120])
-        if m:
-            span = doc.char_span(start + m.end(), start + m.end() + 1, alignment_mode="expand")
+        found = opening_dateline(doc.text, start)
+        if found:
+            span = doc.char_span(found.end, found.end + 1, alignment_mode="expand")
             if span is not None and span.start > 0:
                 doc[span.start].is_sent_start = True
     return doc

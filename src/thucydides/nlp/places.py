@@ -24,6 +24,7 @@ from thucydides.gazetteer.distance import km
 from thucydides.gazetteer.names import fold
 from thucydides.gazetteer.query import Gazetteer, Place
 from thucydides.model import Entity, Geo
+from thucydides.nlp.datelines import find_datelines
 from thucydides.nlp.lexicon import get_lexicon
 
 REGION_WORDS = re.compile(r"\b(region|province|governorate|governate|oblast|state|district|county|prefecture|"
@@ -266,8 +267,6 @@ def to_geo(place: Place) -> Geo:
 
 # ---- the component ------------------------------------------------------------------------------
 LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across"}
-DATELINE_CITY = re.compile(r"(?:^|(?<=\n)|(?<=\. )|(?<=[a-z]\. ))([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})"
-                           r"(?=(?:,[ A-Za-z.]{2,30}(?:,? ?\d{1,2}(?:, \d{4})?)?)?,? ?(?:\([^()\n]{1,40}\))? ?(?:[-\u2013\u2014\ufffd\"]|:))")
 WELL_KNOWN_CITY = 500_000
 LOCAL_TOWN = 5_000
 LONE_NAME_TOWN = 20_000
@@ -347,28 +346,52 @@ class Geocoder:
         return entity
 
     def with_dateline_places(self, doc: Doc, entities: list[Entity]) -> list[Entity]:
-        """ "TORONTO (AP) —", "WASHINGTON, April 5 (Reuters) -": the cities wire stories were filed from, at the
-        start of the text or of a line or sentence: a mention of the place the report names so, else a new place."""
-        covered = [(a, b) for e in entities for a, b in e.mentions]
-        number = max((int(e.id[1:]) for e in entities if e.id[1:].isdigit()), default=0)
+        """ "TORONTO (AP) —", "WASHINGTON, April 5 (Reuters) -", "PLEASANTON, Calif.--": the cities wire stories were
+        filed from, and the division or country after them: a mention of the place the report names so, else a new
+        place. A name the model made of the dateline and the words after it ("SAN ANTONIO Turner Sports") loses
+        that mention."""
         out = list(entities)
-        for m in DATELINE_CITY.finditer(doc.text):
-            start, end = m.span(1)
-            if any(a < end and start < b for a, b in covered):
-                continue
-            city = m.group(1)
-            if not any(p.exact and p.feature in ("city", "region", "country") for p in self.resolver.gazetteer.lookup(city)):
-                continue  # "NATO -": no dateline
-            covered.append((start, end))
-            same = next((k for k, e in enumerate(out) if e.type == "LOCATION" and fold(e.name) == fold(city)), None)
-            if same is not None:  # "GOMA, Democratic Republic of Congo (Reuters) - ... the centre of Goma"
-                e = out[same]
-                out[same] = replace(e, mentions=tuple(sorted(e.mentions + ((start, end),))),
-                                    aliases=e.aliases + ((city,) if city != e.name and city not in e.aliases else ()))
-                continue
-            number += 1
-            out.append(Entity(id=f"E{number}", name=city.title(), type="LOCATION", kind="city",
-                              aliases=(city,) if city != city.title() else (), mentions=((start, end),)))
+        for dateline in find_datelines(doc.text):
+            spans = [(span, ("city", "region", "country")) for span in dateline.cities]
+            if dateline.region:
+                spans.append((dateline.region, ("region", "country")))
+            for (start, end), features in spans:
+                name = doc.text[start:end]
+                found = [p for p in self.resolver.gazetteer.lookup(name) if p.exact and p.feature in features]
+                place = next((p for f in features for p in found if p.feature == f), None)  # a city first
+                if place is None:
+                    break  # "NATO -": no dateline; "TIJUANA & X": the rest unread
+                out = self.with_place_mention(out, start, end, name, place)
+        return out
+
+    @staticmethod
+    def with_place_mention(entities: list[Entity], start: int, end: int, text: str, place: Place) -> list[Entity]:
+        """The entities with one more mention of a place at [start, end): of the place entity of that name when there
+        is one, else of a new one; other names over those characters give them up."""
+        out = []
+        for e in entities:
+            overlapping = [(a, b) for a, b in e.mentions if a < end and start < b]
+            if any(a <= start and end <= b for a, b in overlapping) and e.type in ("LOCATION", "FACILITY"):
+                return entities  # already a place
+            if overlapping:
+                kept = tuple(m for m in e.mentions if m not in overlapping)
+                if not kept:
+                    continue
+                e = replace(e, mentions=kept)
+            out.append(e)
+        names = {fold(text), fold(place.name)}
+        same = next((k for k, e in enumerate(out) if e.type == "LOCATION"
+                     and names & {fold(n) for n in (e.name, *e.aliases)}), None)
+        if same is not None:  # "GOMA, Democratic Republic of Congo (Reuters) - ... the centre of Goma"
+            e = out[same]
+            out[same] = replace(e, mentions=tuple(sorted(e.mentions + ((start, end),))),
+                                aliases=e.aliases + ((text,) if text != e.name and text not in e.aliases else ()))
+            return out
+        number = max((int(e.id[1:]) for e in out if e.id[1:].isdigit()), default=0) + 1
+        abbreviated = text.endswith(".") or len(text) <= 3  # "Calif.", "SC": the place's own name
+        name = place.name if abbreviated else text.title() if text.isupper() else text
+        out.append(Entity(id=f"E{number}", name=name, type="LOCATION", kind=FEATURE_KIND.get(place.feature),
+                          aliases=(text,) if text != name else (), mentions=((start, end),)))
         return out
 
     def with_demonyms(self, doc: Doc, entities: list[Entity]) -> list[Entity]:
