@@ -40,15 +40,21 @@ class Document:
 
 @dataclass(frozen=True)
 class Geo:
+    """Where a place is. `within` names the town a street or building not in the gazetteer was placed at."""
+
     lat: float
     lon: float
     country: str | None = None
     feature: str | None = None
     geonameid: int | None = None
+    within: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"lat": self.lat, "lon": self.lon, "country": self.country, "feature": self.feature,
-                "geonameid": self.geonameid}
+        out = {"lat": self.lat, "lon": self.lon, "country": self.country, "feature": self.feature,
+               "geonameid": self.geonameid}
+        if self.within:
+            out["within"] = self.within
+        return out
 
 
 @dataclass(frozen=True)

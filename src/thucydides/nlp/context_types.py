@@ -9,18 +9,21 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from thucydides.nlp.lexicon import Lexicon, get_lexicon
+from thucydides.nlp.lexicon import Lexicon, get_lexicon, load_yaml, normalize
 
-FACILITY_HEADS = {
-    ("air", "base"): "base", ("airbase",): "base", ("naval", "base"): "base", ("military", "base"): "base",
-    ("base",): "base", ("garrison",): "base", ("camp",): "base", ("airfield",): "airfield",
-    ("air", "field"): "airfield", ("airport",): "airfield", ("air", "station"): "airfield",
-    ("port",): "port", ("seaport",): "port", ("harbour",): "port", ("harbor",): "port",
-    ("checkpoint",): "checkpoint", ("border", "crossing"): "crossing", ("crossing",): "crossing",
-    ("prison",): "prison", ("dam",): "dam", ("bridge",): "bridge", ("refinery",): "plant",
-    ("power", "plant"): "plant", ("power", "station"): "plant", ("nuclear", "power", "plant"): "plant",
-    ("hospital",): "hospital", ("hotel",): "hotel",
-}
+SITE_WORDS = load_yaml("site_words.yaml")
+
+
+def heads(section: str) -> dict[tuple[str, ...], str]:
+    """A section of data/site_words.yaml as {("air", "base"): "base", ...}."""
+    return {tuple(head.split()): kind for head, kind in SITE_WORDS[section].items()}
+
+
+FACILITY_HEADS = heads("facilities")
+INSTITUTION_HEADS = heads("institutions")
+LANDMARK_HEADS = heads("landmarks")
+HEADS_BEFORE_NAME = heads("before_name")
+LOCATIVE_WORDS = {"at", "in", "near", "outside", "inside", "into", "behind", "opposite", "before"}
 REGION_HEADS = {(word,): "region" for word in ("province", "governorate", "governate", "region", "oblast", "district",
                                                 "state", "county", "prefecture", "valley", "desert")}
 UNIT_HEADS = {(word,): "unit" for word in ("group", "unit", "battalion", "brigade", "regiment", "division", "legion",
@@ -43,8 +46,11 @@ class ContextTyper:
         self.lexicon = lexicon
 
     def is_side_word(self, token) -> bool:
-        """A demonym or country word ("Russian", "Syria"): a side, not part of a facility's name."""
-        return self.lexicon.country_of_word(token.text) is not None and token.text not in ("Georgia",)
+        """A demonym or country word ("Russian", "Syria"): a side, not part of a facility's name. A capital is a town
+        that names its sites ("Washington Square", "Kabul airport")."""
+        key = normalize(token.text)
+        return self.lexicon.country_of_word(token.text) is not None and token.text not in ("Georgia",) \
+            and key not in self.lexicon.country_by_capital
 
     def name_before(self, doc: Doc, end: int, ents_by_end: dict[int, Span]) -> int:
         """Start of the proper name that ends just before `end`, or `end` when there is none."""
@@ -74,22 +80,57 @@ class ContextTyper:
         for i in range(1, len(doc)):
             if i in in_lexicon_name or i in ents_by_end and ents_by_end[i].ent_id_ and ents_by_end[i].label_ in ("FAC", "ORG"):
                 continue  # a lexicon name keeps its own boundaries
-            for heads, label in ((FACILITY_HEADS, "FAC"), (REGION_HEADS, "LOC"), (UNIT_HEADS, "ORG")):
-                end, kind = self.head_at(doc, i, heads)
-                if not kind:
-                    continue
+            if doc[i].pos_ not in ("NOUN", "PROPN"):
+                continue  # "the Russians drive ...": no head
+            for table, label, named in ((FACILITY_HEADS, "FAC", False), (REGION_HEADS, "LOC", False),
+                                        (UNIT_HEADS, "ORG", False), (LANDMARK_HEADS, "LOC", True),
+                                        (INSTITUTION_HEADS, "FAC", True)):
+                end, kind = self.head_at(doc, i, table)
+                if not kind or named and not doc[i].is_title:
+                    continue  # "Royal Street", "Cornell University": capitalised as part of the name
                 start = self.name_before(doc, i, ents_by_end)
-                if start < i:
+                whole = ents_by_end.get(end)  # "Third Presbyterian Church", "Derry's Altnagelvin Hospital"
+                if start < i and whole is not None and whole.start < start and not whole.ent_id_:
+                    start = whole.start
+                if start < i and (table is not INSTITUTION_HEADS or self.is_locative(doc, start)):
                     span = Span(doc, start, end, label=label)
                     kinds[span.start_char] = kind
                     new.append(span)
                 break
+        new.extend(self.named_after_their_head(doc, ents, kinds))
         new.extend(self.places_after_place_nouns(doc, ents))
         new.extend(self.names_before_acronyms(doc, ents))
         kept = [e for e in ents if not any(n.start <= e.start and e.end <= n.end for n in new)]
         doc.ents = filter_spans(new + kept)
         doc._.thuc_kinds = kinds
         return doc
+
+    @staticmethod
+    def is_locative(doc: Doc, start: int) -> bool:
+        """Something is at, in or near the name that starts at token `start` ("a professor at Cornell University")."""
+        j = start - 1
+        while j >= 0 and doc[j].lower_ in ("the", "a", "an"):
+            j -= 1
+        return j >= 0 and doc[j].lower_ in LOCATIVE_WORDS
+
+    def named_after_their_head(self, doc: Doc, ents: list[Span], kinds: dict[int, str]) -> list[Span]:
+        """Names written after their head word ("University of Perpetual Help", "Church of the Nativity", "Mount
+        Chaambi", "Camp Murray"): facilities and landmarks, whatever the model thought."""
+        out = []
+        for ent in ents:
+            if ent.ent_id_ or ent.label_ in ("FAC",):
+                continue
+            for size in (2, 1):
+                key = tuple(t.lower_ for t in ent[:size])
+                kind = HEADS_BEFORE_NAME.get(key)
+                if kind and len(ent) > size and ent[size].is_title and ent[0].is_title:
+                    if kind == "university" and not self.is_locative(doc, ent.start):
+                        break
+                    label = "LOC" if kind in ("mountain", "water") else "FAC"
+                    out.append(Span(doc, ent.start, ent.end, label=label))
+                    kinds[ent.start_char] = kind
+                    break
+        return out
 
     def names_before_acronyms(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """ "the Sudan Revolutionary Alliance (SRA)": a capitalised name whose initials spell the acronym

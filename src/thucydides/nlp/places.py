@@ -26,6 +26,8 @@ from thucydides.gazetteer.query import Gazetteer, Place
 from thucydides.model import Entity, Geo
 from thucydides.nlp.datelines import find_datelines
 from thucydides.nlp.lexicon import get_lexicon
+from thucydides.nlp.place_names import PlaceNameFinder
+from thucydides.nlp.sites import SitePlacer
 
 REGION_WORDS = re.compile(r"\b(region|province|governorate|governate|oblast|state|district|county|prefecture|"
                           r"department|territory|krai|valley|strait|sea|gulf)\b", re.I)
@@ -45,6 +47,7 @@ FAME_WEIGHT = 0.5  # per doubling of the names a place is known by
 NAMED_DIVISION_BONUS = 2.5
 UNNAMED_COUNTRY_PENALTY = 1.0
 QUALIFIER_CITY_KM = 50.0
+DISTRICT_KM = 60.0  # a county's towns lie within this of its middle
 
 
 @dataclass
@@ -73,12 +76,26 @@ class PlaceResolver:
         for name in (entity.name, *entity.aliases):
             for place in self.gazetteer.lookup(name):
                 found.setdefault(place.id, place)
+        if not found:  # "Thruxton, Hampshire" read as one name: the town, in the division after the comma
+            for name in (entity.name, *entity.aliases):
+                head, within = self.split_qualified(name)
+                for place in self.gazetteer.lookup(head) if within else ():
+                    if contains(within, place):
+                        found.setdefault(place.id, place)
         if not found and entity.type == "FACILITY":  # "the Millerovo airfield": the town it is named after
             for name in (entity.name, *entity.aliases):
                 stem = facility_stem(name)
                 for place in self.gazetteer.lookup(stem) if stem else ():
                     found.setdefault(place.id, place)
         return list(found.values())
+
+    def split_qualified(self, name: str) -> tuple[str, Place | None]:
+        """ "Thruxton, Hampshire" -> ("Thruxton", Hampshire); a name without a division after a comma -> (name, None)."""
+        head, _, tail = name.partition(",")
+        if not tail.strip():
+            return name, None
+        within = next((p for p in self.gazetteer.lookup(tail.strip()) if p.exact and p.feature in ("region", "country")), None)
+        return head.strip(), within
 
     def context(self, entities: list[Entity]) -> Counter:
         """Countries the report is about: places' countries and sides, weighted by mentions."""
@@ -100,7 +117,7 @@ class PlaceResolver:
         if qualifier.feature == "country":
             return 6.0 if same_country else 0.0
         if qualifier.feature == "region" and same_country:
-            return 4.0 + (6.0 if qualifier.admin1 and place.admin1 == qualifier.admin1 else 0.0)
+            return 4.0 + (6.0 if contains(qualifier, place) else 0.0)
         if qualifier.feature == "city" and km(place.lat, place.lon, qualifier.lat, qualifier.lon) <= QUALIFIER_CITY_KM:
             return 6.0  # "Washington, D.C.": the city the qualifier also names
         return 0.0
@@ -214,6 +231,17 @@ class PlaceResolver:
         return chosen
 
 
+def contains(division: Place, place: Place) -> bool:
+    """A place lies in a country, a first-level division, or near the middle of a second-level one."""
+    if place.country != division.country or place.id == division.id:
+        return False
+    if division.feature == "country":
+        return True
+    if division.district or not division.admin1:  # a county, or a curated region: by distance
+        return km(place.lat, place.lon, division.lat, division.lon) <= DISTRICT_KM
+    return place.admin1 == division.admin1
+
+
 def medoid(points: list[tuple[float, float]]) -> tuple[float, float]:
     """The point closest to all the others: the middle of the report's local places (never the sea between them)."""
     return min(points, key=lambda p: sum(km(p[0], p[1], q[0], q[1]) for q in points))
@@ -286,6 +314,8 @@ class Geocoder:
         self.lexicon = get_lexicon()
         self.known_names = {fold(n) for e in self.lexicon.entries.values() if e.type in ("PERSON", "ORGANIZATION")
                             for n in e.names}  # people and organisations the lexicon knows stay what they are
+        self.excluded = self.known_names | {fold(d) for c in self.lexicon.countries.values() for d in c.demonyms} \
+            | {fold(t) for t in self.lexicon.military_ranks + self.lexicon.civil_titles}  # "Col." is no Colombia
 
     def __call__(self, doc: Doc) -> Doc:
         entities = list(doc._.thuc_entities or ())
@@ -298,7 +328,9 @@ class Geocoder:
         context = self.resolver.context(entities)
         before = {e.id: e.type for e in entities}
         entities = [self.retyped(e, context, self.locative(doc, e)) for e in entities]
-        now_places = {e.id for e in entities if e.type == "LOCATION" and before[e.id] != "LOCATION" and e.kind != "country"}
+        entities = self.with_names_in_place_context(doc, entities, context)
+        now_places = {e.id for e in entities if e.type == "LOCATION" and before.get(e.id, "LOCATION") != "LOCATION"
+                      and e.kind != "country"}
         if now_places and doc._.thuc_events:
             from thucydides.nlp.events import struck_towns_are_places
 
@@ -308,8 +340,12 @@ class Geocoder:
         if self.demonyms:
             entities = self.with_demonyms(doc, entities)
         chosen = self.resolver.resolve(entities, qualifiers_in(doc.text, entities))
-        doc._.thuc_entities = [replace(e, geo=to_geo(chosen[e.id]), country=chosen[e.id].country or e.country)
-                               if e.id in chosen else e for e in entities]
+        geos = {entity_id: to_geo(place) for entity_id, place in chosen.items()}
+        around = Surroundings(self.resolver.context(entities) + Counter(p.country for p in chosen.values() if p.country))
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        geos.update(SitePlacer(self.resolver).place(doc.text, sentences, entities, chosen, around))
+        doc._.thuc_entities = [replace(e, geo=geos[e.id], country=geos[e.id].country or e.country)
+                               if e.id in geos else e for e in entities]
         return doc
 
     @staticmethod
@@ -344,6 +380,38 @@ class Geocoder:
             if big or local or lone:
                 return replace(entity, type="LOCATION", kind=FEATURE_KIND.get(p.feature), roles=(), titles=())
         return entity
+
+    def with_names_in_place_context(self, doc: Doc, entities: list[Entity], context: Counter) -> list[Entity]:
+        """People, organisations and unlabelled names that the words around them make places the gazetteer knows
+        ("in Klamath Falls, Oregon", "Žilina, Nitra, Prešov and Košice", "captured in Chattanooga")."""
+        finder = PlaceNameFinder(self.resolver.gazetteer, self.excluded)
+        spans = {e.id: [s for a, b in e.mentions if (s := doc.char_span(a, b, alignment_mode="expand")) is not None]
+                 for e in entities}
+        places = {(s.start, s.end) for e in entities if e.type in ("LOCATION", "FACILITY") for s in spans[e.id]}
+        out = []
+        for e in entities:
+            if e.type in ("PERSON", "ORGANIZATION") and not (e.kind or e.generic or e.titles or e.roles):
+                cue = next((c for s in spans[e.id] if (c := finder.cue(doc, s, places, e.type == "PERSON"))), None)
+                place = finder.place_for(e.name, cue, context) if cue else None
+                if place is not None:
+                    e = replace(e, type="LOCATION", kind=FEATURE_KIND.get(place.feature), roles=(), titles=())
+                    places.update((s.start, s.end) for s in spans[e.id])
+            out.append(e)
+        for e in list(out):  # "near New Quay, Ceredigion": the division after a place is a place too
+            for s in spans[e.id] if e.type in ("LOCATION", "FACILITY") else ():
+                qualifier = finder.qualifier_after(doc, s.end)
+                if qualifier is not None:
+                    place, words = qualifier
+                    out = self.with_place_mention(out, words.start_char, words.end_char, words.text, place)
+                    places.add((words.start, words.end))
+        covered = [(a, b) for e in out for a, b in e.mentions]
+        for span in finder.unlabelled_names(doc, covered):
+            cue = finder.cue(doc, span, places)
+            place = finder.place_for(span.text, cue, context) if cue else None
+            if place is not None:
+                out = self.with_place_mention(out, span.start_char, span.end_char, span.text, place)
+                places.add((span.start, span.end))
+        return out
 
     def with_dateline_places(self, doc: Doc, entities: list[Entity]) -> list[Entity]:
         """ "TORONTO (AP) —", "WASHINGTON, April 5 (Reuters) -", "PLEASANTON, Calif.--": the cities wire stories were

@@ -1,0 +1,125 @@
+"""Place names the statistical model missed or took for something else, found by the gazetteer and the words
+around them: "in Klamath Falls, Oregon" (a town and the state after it), "Žilina, Nitra, Prešov and Košice" (a list
+of places), "captured in Chattanooga" (a town after "in").
+
+How sure the words around a name make it a place decides how small a place the gazetteer may offer for it: any
+town of the state named after the comma, a town of a thousand people in a list of places, a town of five thousand
+after "in" or "near". Names the lexicon knows as people or organisations, months and weekdays never become places.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from thucydides.gazetteer.names import fold
+from thucydides.gazetteer.query import Gazetteer, Place
+
+PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "towards", "toward", "via"}
+PERSON_PREPOSITIONS = {"in", "near", "outside", "inside", "around", "across", "into"}  # "at X" may be a company
+LISTED_TOWN = 1_000
+LOCATIVE_TOWN = 5_000
+UNKNOWN_COUNTRY_TOWN = 50_000
+NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "god", "allah", "christmas", "easter", "ramadan", "eid", "internet", "web", "state", "republic", "north",
+              "south", "east", "west", "central", "city", "county", "province", "district", "region", "capital"}
+UNTYPED_LABELS = {"", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Why the words around a name make it a place, and the division or country named after it, if any."""
+
+    strength: str  # "qualified", "listed", "locative"
+    qualifier: Place | None = None
+
+
+class PlaceNameFinder:
+    """Decides whether a name in its context is a place the gazetteer knows, and which."""
+
+    def __init__(self, gazetteer: Gazetteer, excluded: set[str]):
+        self.gazetteer = gazetteer
+        self.excluded = excluded  # folded names of the lexicon's people and organisations, and demonyms
+
+    def cue(self, doc: Doc, span: Span, places: set[tuple[int, int]], person: bool = False) -> Cue | None:
+        """The strongest reason the words around `span` give for it to be a place."""
+        qualifier = self.qualifier_after(doc, span.end)
+        if qualifier is not None:
+            return Cue("qualified", qualifier[0])
+        if self.in_list_of_places(doc, span, places):
+            return Cue("listed")
+        j = span.start - 1
+        while j >= 0 and doc[j].lower_ in ("the",):
+            j -= 1
+        prepositions = PERSON_PREPOSITIONS if person else PLACE_PREPOSITIONS
+        if j >= 0 and doc[j].lower_ in prepositions:
+            return Cue("locative")
+        return None
+
+    def qualifier_after(self, doc: Doc, end: int) -> tuple[Place, Span] | None:
+        """ "Klamath Falls, Oregon", "Estey's Bridge, N.B.", "New Quay, Ceredigion": the division or country after
+        the comma, and its words."""
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return None
+        stop = end + 1
+        while stop < len(doc) and stop < end + 4 and (doc[stop].is_title or doc[stop].text.endswith(".")
+                                                         and doc[stop].text[0].isupper()):
+            stop += 1
+        for last in range(stop, end + 1, -1):
+            words = doc[end + 1:last]
+            if last < len(doc) and doc[last].is_title or fold(words.text) in self.excluded:
+                continue  # "Khmeimim, Col. Gen. Alexander Zhuravlyov": a name goes on, no division
+            found = [p for p in self.gazetteer.lookup(words.text) if p.exact and p.feature in ("region", "country")]
+            if found:
+                return found[0], words
+        return None
+
+    @staticmethod
+    def in_list_of_places(doc: Doc, span: Span, places: set[tuple[int, int]]) -> bool:
+        """ "Žilina, Nitra, Prešov and Košice": a name with places on both sides, or joined to one by "and"/"or"
+        ("Coggeshall and Marks Tey"); one place after a comma alone qualifies the name, it makes no list."""
+        link_before = doc[span.start - 1].lower_ if span.start >= 1 else ""
+        link_after = doc[span.end].lower_ if span.end < len(doc) else ""
+        place_before = link_before in (",", "and", "or") and any(end == span.start - 1 for _, end in places)
+        place_after = link_after in (",", "and", "or") and any(start == span.end + 1 for start, _ in places)
+        return place_before and place_after or place_before and link_before in ("and", "or") \
+            or place_after and link_after in ("and", "or")
+
+    def place_for(self, name: str, cue: Cue, countries: dict[str, int]) -> Place | None:
+        """The gazetteer place `name` names given the cue, or None where the cue is too weak for what it offers."""
+        key = fold(name)
+        if not key or key in NOT_PLACES or key in self.excluded or len(key) < 3:
+            return None
+        found = [p for p in self.gazetteer.lookup(name) if p.exact and p.feature in ("city", "region", "country")]
+        if cue.strength == "qualified":
+            q = cue.qualifier
+            return next((p for p in found if p.country == q.country and p.feature != "country"
+                         and (q.feature == "country" or p.admin1 == q.admin1)), None)
+        floor = LISTED_TOWN if cue.strength == "listed" else LOCATIVE_TOWN
+        for p in found:
+            known = countries.get(p.country or "", 0) > 0
+            if p.feature == "country" or p.main and p.population >= floor and (
+                    known or cue.strength == "locative" and p.population >= UNKNOWN_COUNTRY_TOWN):
+                return p
+        return None
+
+    def unlabelled_names(self, doc: Doc, covered: list[tuple[int, int]]) -> list[Span]:
+        """Runs of capitalised proper nouns that no entity covers ("Colchester", "Chattanooga" read as a product,
+        "Tunis" read as a nationality)."""
+        out = []
+        i = 0
+        while i < len(doc):
+            t = doc[i]
+            if not (t.pos_ == "PROPN" and t.is_title and t.ent_type_ in UNTYPED_LABELS):
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and doc[j].ent_type_ in UNTYPED_LABELS:
+                j += 1
+            span = doc[i:j]
+            if not any(a < span.end_char and span.start_char < b for a, b in covered) and not re.search(r"\d", span.text):
+                out.append(span)
+            i = j
+        return out

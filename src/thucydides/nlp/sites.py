@@ -1,0 +1,141 @@
+"""Streets and buildings the gazetteer does not know ("Altnagelvin Hospital", "Royal Street", "Barclays Center"),
+placed at the town that holds them, as ACLED codes an event at a hospital to its town.
+
+The town is, in this order: the one the name itself names ("Derry's Altnagelvin Hospital", "Seoul Central District
+Court"), one named right after it ("Percy French Hotel, Ballyjamesduff", "Loyola University in Los Angeles"), the
+nearest one named in the same sentence, then earlier in the paragraph, then the town the report was filed from or
+is mostly about. Only towns, districts and facilities hold a site: never a whole country or province, and an unknown
+village ("Qaryat Zzzwlyx") stays without coordinates: it is no site.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from thucydides.gazetteer.names import fold
+from thucydides.gazetteer.query import Place
+from thucydides.model import Entity, Geo
+from thucydides.nlp.lexicon import load_yaml
+
+SITE_KINDS = {kind for section in ("facilities", "institutions", "landmarks", "before_name")
+              for kind in load_yaml("site_words.yaml")[section].values()} - {"region"}
+POSSESSIVE = re.compile(r"^(.+?)['\u2019]s\s+\S")
+AFTER_NAME = re.compile(r"(?:\s*,\s*(?:in\s+)?|\s+(?:in|at|near|outside|on|off)\s+)(?:the\s+)?")
+MAX_NAME_WORDS = 3
+MIN_TOWN_IN_NAME = 10_000
+SENTENCES_BACK = 3
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A town or site that holds another, with the name the report gives it."""
+
+    place: Place
+    name: str
+
+
+def holds(place: Place) -> bool:
+    """Towns, districts and facilities can hold a site; countries and provinces are too large to say where it is."""
+    return place.feature in ("city", "facility", "landmark") or place.feature == "region" and place.district
+
+
+def is_site(entity: Entity) -> bool:
+    return entity.type == "FACILITY" or entity.type == "LOCATION" and entity.kind in SITE_KINDS
+
+
+class SitePlacer:
+    """Gives the sites among a report's entities that the gazetteer could not place the coordinates of their town."""
+
+    def __init__(self, resolver):
+        self.resolver = resolver
+
+    def place(self, text: str, sentences: list[tuple[int, int]], entities: list[Entity],
+              chosen: dict[str, Place], around) -> dict[str, Geo]:
+        """Entity id -> Geo for every unplaced site whose town the report gives."""
+        by_id = {e.id: e for e in entities}
+        holders = sorted((start, Holder(chosen[e.id], by_id[e.id].name)) for e in entities
+                         if e.id in chosen and holds(chosen[e.id]) for start, _ in e.mentions)
+        starts = {start: holder for start, holder in holders}
+        home = self.home_town(entities, chosen)
+        out = {}
+        for e in entities:
+            if e.id in chosen or not is_site(e):
+                continue
+            holder = self.named_in(e, entities, chosen, around, possessive=True) or self.qualified(e) \
+                or self.named_after(text, e, starts) \
+                or (self.named_in(e, entities, chosen, around, possessive=False) if e.type == "FACILITY" else None) \
+                or self.nearest(text, sentences, e, holders) or home
+            if holder is not None:
+                p = holder.place
+                out[e.id] = Geo(lat=round(p.lat, 5), lon=round(p.lon, 5), country=p.country,
+                                feature="facility" if e.type == "FACILITY" else "landmark", within=holder.name)
+        return out
+
+    def named_in(self, entity: Entity, entities: list[Entity], chosen: dict[str, Place], around,
+                 possessive: bool) -> Holder | None:
+        """The town the site's own name begins with: its owner ("Derry's Altnagelvin Hospital", "Harare's Third
+        Street"), or for a building the first words ("Cavan Town Hall", "Seoul Central District Court") when they name
+        a town the report mentions or a town of the countries it is about."""
+        for name in (entity.name, *entity.aliases):
+            owner = POSSESSIVE.match(name)
+            if possessive != bool(owner):
+                continue
+            words = name.split()
+            prefixes = [owner.group(1)] if owner else \
+                [" ".join(words[:n]) for n in range(min(MAX_NAME_WORDS, len(words) - 1), 0, -1)]
+            for prefix in prefixes:
+                known = next((chosen[e.id] for e in entities if e.id in chosen and holds(chosen[e.id])
+                              and fold(prefix) in {fold(n) for n in (e.name, *e.aliases)}), None)
+                if known is not None:
+                    return Holder(known, prefix)
+                town = self.resolver.best(Entity(id=entity.id, name=prefix, type="LOCATION", kind="city",
+                                                 mentions=entity.mentions), around)
+                if town is not None and town.feature == "city" and town.exact and town.main and (
+                        owner or town.population >= MIN_TOWN_IN_NAME and town.country in around.countries):
+                    return Holder(town, prefix)
+        return None
+
+    def qualified(self, entity: Entity) -> Holder | None:
+        """ "Donington Park, Leicestershire": the district or town after the comma inside the name."""
+        for name in (entity.name, *entity.aliases):
+            _, within = self.resolver.split_qualified(name)
+            if within is not None and holds(within):
+                return Holder(within, name.partition(",")[2].strip())
+        return None
+
+    @staticmethod
+    def named_after(text: str, entity: Entity, starts: dict[int, Holder]) -> Holder | None:
+        """A town right after a mention: "Percy French Hotel, Ballyjamesduff", "Terra Kulture in Lagos"."""
+        for _, end in entity.mentions:
+            m = AFTER_NAME.match(text, end)
+            if m and m.end() in starts:
+                return starts[m.end()]
+        return None
+
+    @staticmethod
+    def nearest(text: str, sentences: list[tuple[int, int]], entity: Entity,
+                holders: list[tuple[int, Holder]]) -> Holder | None:
+        """The nearest town named in the sentence of the site's first mention, else the closest before it in its
+        paragraph, at most three sentences back."""
+        start = entity.mentions[0][0]
+        sentence = next(((a, b) for a, b in sentences if a <= start < b), (start, start))
+        inside = [(abs(at - start), h) for at, h in holders if sentence[0] <= at < sentence[1]]
+        if inside:
+            return min(inside, key=lambda x: x[0])[1]
+        k = next((k for k, (a, b) in enumerate(sentences) if a <= start < b), 0)
+        window_start = max(text.rfind("\n", 0, start), sentences[max(k - SENTENCES_BACK, 0)][0] if sentences else 0)
+        before = [h for at, h in holders if window_start <= at < start]
+        return before[-1] if before else None
+
+    @staticmethod
+    def home_town(entities: list[Entity], chosen: dict[str, Place]) -> Holder | None:
+        """The town the report is about: named at least twice and more than all its other towns together."""
+        towns = Counter({e.id: len(e.mentions) for e in entities if e.id in chosen and chosen[e.id].feature == "city"})
+        if not towns:
+            return None
+        (top, count), *rest = towns.most_common()
+        if count >= 2 and count > sum(n for _, n in rest):
+            entity = next(e for e in entities if e.id == top)
+            return Holder(chosen[top], entity.name)
+        return None
