@@ -50,3 +50,26 @@ def test_a_gazetteer_built_from_other_data_is_rebuilt(gazetteer, tmp_path):
     ensure_built(path, quiet=True)
     assert built_from(path) == fingerprint()
     assert built_from(tmp_path / "missing.sqlite") is None
+
+
+def test_second_level_divisions_with_their_variants_and_short_forms(gazetteer):
+    counties = [p for p in gazetteer.lookup("Orange County") if p.country == "US" and p.admin1 == "CA"]
+    assert counties and counties[0].district and counties[0].feature == "region" and not counties[0].short
+    assert any(p.short for p in gazetteer.lookup("Orange") if p.district)  # the county, by its short form only
+    assert any(p.country == "NG" and p.district for p in gazetteer.lookup("Guma LGA"))
+    assert any(p.country == "UA" and p.district for p in gazetteer.lookup("Zhmerynka district"))
+    assert any(p.country == "GB" and p.district for p in gazetteer.lookup("Kent"))
+
+
+def test_airports_by_their_own_names_and_states_by_their_codes(gazetteer):
+    assert any(p.country == "NL" and p.feature == "facility" for p in gazetteer.lookup("Schiphol"))
+    assert any(p.country == "US" and p.feature == "facility" for p in gazetteer.lookup("Dulles"))
+    carolina = [p for p in gazetteer.lookup("SC") if p.country == "US" and p.feature == "region"]
+    assert carolina and carolina[0].short  # a code, ranked below real names
+    assert any(p.country == "CA" and p.feature == "region" for p in gazetteer.lookup("N.B."))
+    assert any(p.country == "GB" for p in gazetteer.lookup("Northamptonshire"))  # a ceremonial county, curated
+
+
+def test_fame_counts_the_names_a_town_is_known_by(gazetteer):
+    londons = {p.country: p.fame for p in gazetteer.lookup("London") if p.feature == "city"}
+    assert londons["GB"] > 5 * londons["US"]

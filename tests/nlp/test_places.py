@@ -104,3 +104,64 @@ def test_demonyms_become_country_mentions_only_when_asked(nlp):
 def test_a_look_alike_spelling_in_an_unmentioned_country_is_no_place():
     found = places("Gunmen abducted 287 students from a school in Kuriga on Thursday.", published="2024-03-08")
     assert "Kuriga" in found and found["Kuriga"].geo is None  # not "Caraga" in the Philippines
+
+
+def test_a_county_lies_in_the_state_the_report_names():
+    found = places("Kentucky lawmakers sent $5,900 to McLean County schools and $128,800 to Ohio County schools.")
+    assert found["McLean County"].geo.country == "US" and km(found["McLean County"].geo, 37.53, -87.26) < 60
+    assert km(found["Ohio County"].geo, 37.48, -86.85) < 60  # not Ohio County, West Virginia
+
+
+def test_a_county_named_without_its_word_is_the_town_first():
+    found = places("Shoppers crowded the malls of Orange on Saturday, California police said.")
+    assert found["Orange"].geo.feature == "city" and km(found["Orange"].geo, 33.79, -117.85) < 30
+
+
+def test_a_famous_town_before_its_namesakes_and_the_capital_before_the_state():
+    found = places("Texas officials flew from Houston to London on Monday before returning to Washington.")
+    assert found["London"].geo.country == "GB"  # not London, Ohio, in a report about the US
+    assert km(found["Washington"].geo, 38.90, -77.04) < 20  # the capital, not the state
+
+
+def test_a_bare_name_is_the_city_not_the_division_around_it():
+    found = places("Protesters marched in New York and in Chicago on Friday.")
+    assert found["New York"].geo.feature == "city" and km(found["New York"].geo, 40.71, -74.01) < 20
+
+
+def test_places_in_a_list_qualify_nothing():
+    found = places("After stops in Washington, New York and Boston, the crown prince flew to Seattle.")
+    assert km(found["Washington"].geo, 38.90, -77.04) < 20 and km(found["Boston"].geo, 42.36, -71.06) < 20
+
+
+def test_a_direction_before_a_place_is_in_that_place():
+    found = places("Police said the victim was attacked in north west London on Tuesday.")
+    (area,) = [e for n, e in found.items() if "London" in n]
+    assert area.geo.country == "GB" and km(area.geo, 51.51, -0.13) < 30
+
+
+def test_a_town_with_its_division_in_one_name_is_in_that_division():
+    found = places("The series returns to Thruxton, Hampshire on 5 May.")
+    (town,) = [e for n, e in found.items() if n.startswith("Thruxton")]
+    assert town.geo.country == "GB" and km(town.geo, 51.21, -1.60) < 30
+
+
+@pytest.mark.parametrize("text, name, lat, lon", [
+    ("In Klamath Falls, Oregon, a brewery heats its tanks with hot water from the ground.", "Klamath Falls", 42.22, -121.78),
+    ("The chain sold its stores in Zilina, Nitra, Presov and Kosice to a local rival.", "Presov", 49.0, 21.24),
+    ("The men were captured in Chattanooga, according to a news release.", "Chattanooga", 35.05, -85.31),
+    ("A man and a woman were found on a path near New Quay, Ceredigion, on Wednesday.", "Ceredigion", 52.26, -4.26),
+    ("PLEASANTON, Calif.--DeltaTrak, a maker of cold chain tools, opened an office.", "California", 37.25, -119.75),
+])
+def test_names_the_model_missed_are_places_by_the_words_around_them(text, name, lat, lon):
+    found = places(text)
+    assert name in found and found[name].type == "LOCATION" and km(found[name].geo, lat, lon) < 160
+
+
+def test_a_given_name_gets_no_coordinates_from_a_town_that_bears_it():
+    x = extract("Barry Smith, 80, and Beryl, 81, met as teenagers on a coach trip.", published="2018-04-05")
+    assert not [e for e in x.entities if e.name == "Beryl" and e.geo is not None]
+
+
+def test_a_rank_after_a_comma_is_no_country():
+    found = places("The commander of the base in Khmeimim, Col. Gen. Alexander Zhuravlyov, was replaced.")
+    assert not any(e.geo and e.geo.country == "CO" for e in found.values())

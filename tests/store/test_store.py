@@ -133,6 +133,14 @@ def test_same_name_in_two_countries_stays_two_places(store):
     assert sorted((e.country, e.documents) for e in found) == [("SY", 2), ("US", 1)]
 
 
+def test_a_site_keeps_the_town_it_was_placed_at(store):
+    hospital = Entity("E2", "Okhmatdyt Children's Hospital", "FACILITY", kind="hospital", country="UA",
+                      geo=Geo(50.45466, 30.5238, "UA", "facility", None, within="Kyiv"), mentions=((0, 5),))
+    store.write(report("d" * 16, "A", "2024-07-08", [hospital], []))
+    (found,) = store.entities(type="FACILITY")
+    assert found.within == "Kyiv" and found.feature == "facility" and found.geonameid is None
+
+
 def test_surname_alone_joins_only_an_unambiguous_person(store):
     def person(name: str, country: str | None = "RU") -> Entity:
         return Entity("E1", name, "PERSON", country=country, mentions=((0, 3),))

@@ -91,6 +91,7 @@ class EntityOut(BaseModel):
     geonameid: int | None
     documents: int
     aliases: list[str]
+    within: str | None = None
 
 
 class EntityPage(BaseModel):

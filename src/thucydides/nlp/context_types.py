@@ -89,8 +89,8 @@ class ContextTyper:
                 if not kind or named and not doc[i].is_title:
                     continue  # "Royal Street", "Cornell University": capitalised as part of the name
                 start = self.name_before(doc, i, ents_by_end)
-                whole = ents_by_end.get(end)  # "Third Presbyterian Church", "Derry's Altnagelvin Hospital"
-                if start < i and whole is not None and whole.start < start and not whole.ent_id_:
+                whole = ents_by_end.get(end)  # "Third Presbyterian Church", "Belfast Magistrate's Court"
+                if whole is not None and whole.start < min(start, i) and not whole.ent_id_:
                     start = whole.start
                 if start < i and (table is not INSTITUTION_HEADS or self.is_locative(doc, start)):
                     span = Span(doc, start, end, label=label)
@@ -101,9 +101,22 @@ class ContextTyper:
         new.extend(self.places_after_place_nouns(doc, ents))
         new.extend(self.names_before_acronyms(doc, ents))
         kept = [e for e in ents if not any(n.start <= e.start and e.end <= n.end for n in new)]
-        doc.ents = filter_spans(new + kept)
+        doc.ents = filter_spans(new + self.without_sites(doc, kept, [n for n in new if n.label_ in ("FAC", "LOC")]))
         doc._.thuc_kinds = kinds
         return doc
+
+    @staticmethod
+    def without_sites(doc: Doc, ents: list[Span], sites: list[Span]) -> list[Span]:
+        """The model's names, less those that swallowed a site found by its head word: "Cornell University in Ithaca"
+        gives up "Cornell University" and keeps "Ithaca" as a place."""
+        out = []
+        for ent in ents:
+            site = next((n for n in sites if n.start <= ent.start < n.end < ent.end and not ent.ent_id_), None)
+            if site is None:
+                out.append(ent)
+            elif doc[site.end].lower_ in ("in", "at") and site.end + 1 < ent.end and doc[site.end + 1].is_title:
+                out.append(Span(doc, site.end + 1, ent.end, label="GPE"))
+        return out
 
     @staticmethod
     def is_locative(doc: Doc, start: int) -> bool:

@@ -108,6 +108,8 @@ class Lexicon:
         self.military_ranks: tuple[str, ...] = tuple(ranks.get("military", []))
         self.civil_titles: tuple[str, ...] = tuple(ranks.get("civil", []))
         self.generic = load_yaml("generic_actors.yaml")
+        self.given_names = frozenset(line for line in data_text("given_names.txt").splitlines()
+                                     if line and not line.startswith("#"))
 
     def _load_countries(self) -> None:
         for row in load_csv("countries.csv"):

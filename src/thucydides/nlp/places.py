@@ -79,12 +79,12 @@ class PlaceResolver:
         for name in (entity.name, *entity.aliases):
             for place in self.gazetteer.lookup(name):
                 found.setdefault(place.id, place)
-        if not found:  # "north west London", "eastern Ukraine": the place the direction is in
+        if not any(p.exact for p in found.values()):  # "north west London", "eastern Ukraine": where the direction is
             for name in (entity.name, *entity.aliases):
                 bare = DIRECTION.sub("", name)
                 for place in self.gazetteer.lookup(bare) if bare != name and bare else ():
                     found.setdefault(place.id, place)
-        if not found:  # "Thruxton, Hampshire" read as one name: the town, in the division after the comma
+        if not any(p.exact for p in found.values()):  # "Thruxton, Hampshire": the town, in the division after it
             for name in (entity.name, *entity.aliases):
                 head, within = self.split_qualified(name)
                 for place in self.gazetteer.lookup(head) if within else ():
@@ -95,7 +95,8 @@ class PlaceResolver:
                 stem = facility_stem(name)
                 for place in self.gazetteer.lookup(stem) if stem else ():
                     found.setdefault(place.id, place)
-        return list(found.values())
+        exact = [p for p in found.values() if p.exact]
+        return exact or list(found.values())  # a look-alike spelling only where nothing is spelt so
 
     def split_qualified(self, name: str) -> tuple[str, Place | None]:
         """ "Thruxton, Hampshire" -> ("Thruxton", Hampshire); a name without a division after a comma -> (name, None)."""
@@ -327,8 +328,6 @@ class Geocoder:
 
     def __call__(self, doc: Doc) -> Doc:
         entities = list(doc._.thuc_entities or ())
-        if not entities:
-            return doc
         if self.resolver is None:  # the gazetteer is opened (and built, the first time) on first use
             from thucydides.gazetteer.query import get_gazetteer
 
@@ -373,6 +372,8 @@ class Geocoder:
             return entity
         if fold(entity.name) in self.known_names:
             return entity
+        if entity.type == "PERSON" and not locative and fold(entity.name.split()[0]) in self.lexicon.given_names:
+            return entity  # "Beryl, 81": a woman, whatever town bears her name
         city_floor = WELL_KNOWN_CITY if entity.type == "PERSON" else WELL_KNOWN_CITY // 5
         for p in self.resolver.gazetteer.lookup(entity.name):
             if not p.exact:
@@ -400,6 +401,9 @@ class Geocoder:
         for e in entities:
             if e.type in ("PERSON", "ORGANIZATION") and not (e.kind or e.generic or e.titles or e.roles):
                 cue = next((c for s in spans[e.id] if (c := finder.cue(doc, s, places, e.type == "PERSON"))), None)
+                if cue and cue.strength != "qualified" and e.type == "PERSON" \
+                        and fold(e.name.split()[0]) in self.lexicon.given_names:
+                    cue = None  # "Barry Smith, 80, and Beryl, 81"
                 place = finder.place_for(e.name, cue, context) if cue else None
                 if place is not None:
                     e = replace(e, type="LOCATION", kind=FEATURE_KIND.get(place.feature), roles=(), titles=())

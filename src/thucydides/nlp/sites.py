@@ -23,7 +23,7 @@ SITE_KINDS = {kind for section in ("facilities", "institutions", "landmarks", "b
 POSSESSIVE = re.compile(r"^(.+?)['\u2019]s\s+\S")
 AFTER_NAME = re.compile(r"(?:\s*,\s*(?:in\s+)?|\s+(?:in|at|near|outside|on|off)\s+)(?:the\s+)?")
 MAX_NAME_WORDS = 3
-MIN_TOWN_IN_NAME = 10_000
+MIN_TOWN_IN_NAME = 100_000  # a town named only inside a building's name must be well known
 SENTENCES_BACK = 3
 
 
@@ -76,10 +76,10 @@ class SitePlacer:
                  possessive: bool) -> Holder | None:
         """The town the site's own name begins with: its owner ("Derry's Altnagelvin Hospital", "Harare's Third
         Street"), or for a building the first words ("Cavan Town Hall", "Seoul Central District Court") when they name
-        a town the report mentions or a town of the countries it is about."""
+        a town the report mentions or a city of 100,000 of the countries it is about."""
         for name in (entity.name, *entity.aliases):
-            owner = POSSESSIVE.match(name)
-            if possessive != bool(owner):
+            owner = POSSESSIVE.match(name) if possessive else None
+            if possessive and not owner:
                 continue
             words = name.split()
             prefixes = [owner.group(1)] if owner else \

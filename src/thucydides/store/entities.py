@@ -101,7 +101,8 @@ class EntityResolver:
             name=entity.name, key=fold(entity.name) or entity.name.lower(), type=entity.type, kind=entity.kind,
             country=entity.country or (geo.country if geo else None), generic=entity.generic,
             lat=geo.lat if geo else None, lon=geo.lon if geo else None, feature=geo.feature if geo else None,
-            geonameid=geo.geonameid if geo else None, documents=1)).inserted_primary_key[0]
+            geonameid=geo.geonameid if geo else None, within=geo.within if geo else None,
+            documents=1)).inserted_primary_key[0]
         self.add_aliases(entity_id, entity, known=set())
         return entity_id
 
@@ -113,7 +114,7 @@ class EntityResolver:
         if row.country is None and (entity.country or (geo and geo.country)):
             changes["country"] = entity.country or geo.country
         if row.lat is None and geo is not None:
-            changes.update(lat=geo.lat, lon=geo.lon, feature=geo.feature, geonameid=geo.geonameid)
+            changes.update(lat=geo.lat, lon=geo.lon, feature=geo.feature, geonameid=geo.geonameid, within=geo.within)
         if fuller(entity.name, row.key, entity.type):
             changes.update(name=entity.name, key=fold(entity.name))  # the fullest form seen
         self.connection.execute(update(entities).where(entities.c.id == row.id).values(**changes))

@@ -185,7 +185,7 @@ def stored_entities(connection: Connection, rows) -> list[StoredEntity]:
             names[entity_id].append(alias)
     return [StoredEntity(id=r.id, name=r.name, type=r.type, kind=r.kind, country=r.country, generic=bool(r.generic),
                          lat=r.lat, lon=r.lon, feature=r.feature, geonameid=r.geonameid, documents=r.documents,
-                         aliases=tuple(sorted(a for a in names[r.id] if a != r.name))) for r in rows]
+                         within=r.within, aliases=tuple(sorted(a for a in names[r.id] if a != r.name))) for r in rows]
 
 
 def entity_query(connection: Connection, type: str | None, country: str | None, name: str | None):

@@ -93,6 +93,7 @@ class StoredEntity:
     geonameid: int | None
     documents: int
     aliases: tuple[str, ...] = field(default=())
+    within: str | None = None  # the town a street or building the gazetteer lacks was placed at
 
     def to_dict(self) -> dict[str, Any]:
         return as_json(self)

@@ -28,6 +28,7 @@ entities = Table(
     Column("country", String(2)), Column("generic", Boolean, nullable=False, default=False),
     Column("lat", Float), Column("lon", Float), Column("feature", String(16)), Column("geonameid", Integer),
     Column("documents", Integer, nullable=False, default=0),
+    Column("within", Text),  # the town a street or building the gazetteer lacks was placed at
     Index(None, "type", "key"),
 )
 

@@ -1,0 +1,67 @@
+"""Streets and buildings the gazetteer lacks: typed by their head words and placed at the town that holds them."""
+import math
+
+import pytest
+
+from thucydides import extract
+
+
+@pytest.fixture(autouse=True)
+def _built(gazetteer):
+    return gazetteer
+
+
+def km(geo, lat, lon):
+    la1, lo1, la2, lo2 = map(math.radians, (geo.lat, geo.lon, lat, lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def sites(text: str) -> dict:
+    return {e.name: e for e in extract(text, published="2024-12-02").entities if e.type in ("LOCATION", "FACILITY")}
+
+
+@pytest.mark.parametrize("text, name, kind, town, lat, lon", [
+    ("Israeli strikes hit the Al-Ahli Hospital in Gaza City on Monday, health officials said.",
+     "Al-Ahli Hospital", "hospital", "Gaza City", 31.50, 34.47),
+    ("Russian missiles struck the Okhmatdyt Children's Hospital in Kyiv on Monday.",
+     "Okhmatdyt Children's Hospital", "hospital", "Kyiv", 50.45, 30.52),
+    ("Two men were arrested on Royal Street in New Orleans after the parade.", "Royal Street", "street", "New Orleans",
+     29.95, -90.07),
+    ("A new cancer ward has opened at Derry\u2019s Altnagelvin Hospital, the trust said.",
+     "Derry\u2019s Altnagelvin Hospital", "hospital", "Derry", 55.0, -7.31),
+    ("The man will appear before Belfast Magistrate\u2019s Court on Friday, police in Northern Ireland said.",
+     "Belfast Magistrate\u2019s Court", "court", "Belfast", 54.60, -5.93),
+])
+def test_a_site_is_placed_at_its_town(text, name, kind, town, lat, lon):
+    found = sites(text)
+    site = next(e for n, e in found.items() if n.endswith(name.split()[-1]) and name.split()[0].strip("\u2019s") in n)
+    assert site.kind == kind
+    assert site.geo is not None and site.geo.within == town and km(site.geo, lat, lon) < 30
+    assert site.geo.feature in ("facility", "landmark") and site.geo.geonameid is None
+
+
+def test_an_institution_is_a_site_only_where_something_happens_at_it():
+    assert sites("The plan was drafted at Cornell University in Ithaca, officials said.")["Cornell University"].type \
+        == "FACILITY"
+    x = extract("Cornell University said on Monday it would cut its fees.", published="2024-12-02")
+    assert next(e for e in x.entities if e.name == "Cornell University").type == "ORGANIZATION"
+
+
+def test_a_site_without_a_town_keeps_no_coordinates():
+    found = sites("Gunmen attacked the Al-Noor Mosque during Friday prayers.")
+    mosque = next(e for n, e in found.items() if "Mosque" in n)
+    assert mosque.geo is None
+
+
+def test_a_site_is_never_placed_at_a_whole_country():
+    found = sites("Fighters stormed the Grand Hotel in Syria, activists said.")
+    hotel = next(e for n, e in found.items() if "Hotel" in n)
+    assert hotel.geo is None  # "in Syria" says the country, not where the hotel stands
+
+
+def test_within_is_in_the_contract_json_only_when_set():
+    x = extract("Russian missiles struck the Okhmatdyt Children's Hospital in Kyiv on Monday.", published="2024-07-08")
+    by_name = {e["name"]: e for e in x.to_dict()["entities"]}
+    assert by_name["Kyiv"]["geo"].get("within") is None and "within" not in by_name["Kyiv"]["geo"]
+    assert any((e.get("geo") or {}).get("within") == "Kyiv" for e in by_name.values())
