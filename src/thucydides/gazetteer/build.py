@@ -118,7 +118,7 @@ def add_cities(b: Builder, admin_points, country_points, progress, admin_populat
     return by_key
 
 
-EXTRA_COUNTRY_NAMES = {"VA": ["Holy See", "Vatican City", "the Vatican"], "TT": ["T&T", "Trinidad and Tobago"],
+EXTRA_COUNTRY_NAMES = {"VA": ["Holy See", "Vatican City", "the Vatican"], "TT": ["T&T", "Trinidad and Tobago", "Trinidad"],
                        "GB": ["Great Britain", "UK", "U.K.", "Britain"], "US": ["U.S.", "US", "USA", "U.S.A.", "America",
                                                                                "United States of America"],
                        "KP": ["DPRK"], "AE": ["UAE", "U.A.E."], "CD": ["DRC", "DR Congo"]}

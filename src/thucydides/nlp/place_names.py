@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from thucydides.gazetteer.names import fold
 from thucydides.gazetteer.query import Gazetteer, Place
+from thucydides.nlp.triggers import inflections
 
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "towards", "toward", "via"}
 PERSON_PREPOSITIONS = {"in", "near", "outside", "inside", "around", "across", "into"}  # "at X" may be a company
@@ -25,6 +26,12 @@ NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "a
               "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "god", "allah", "christmas", "easter", "ramadan", "eid", "internet", "web", "state", "republic", "north",
               "south", "east", "west", "central", "city", "county", "province", "district", "region", "capital"}
+MOTION_VERBS = {form for verb in ("go|went|gone", "come|came", "drive|drove|driven", "travel", "fly|flew|flown", "move",
+                                   "return", "head", "flee|fled", "march", "walk", "sail", "ride|rode|ridden",
+                                   "relocate", "evacuate", "deport", "transfer", "redeploy", "withdraw|withdrew|withdrawn",
+                                   "retreat", "advance", "arrive", "commute", "migrate", "escape", "send|sent",
+                                   "bring|brought", "take|took|taken", "ship")
+                for base, *irregular in [verb.split("|")] for form in inflections(base) | set(irregular)}
 UNTYPED_LABELS = {"", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 
 
@@ -32,16 +39,17 @@ UNTYPED_LABELS = {"", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAG
 class Cue:
     """Why the words around a name make it a place, and the division or country named after it, if any."""
 
-    strength: str  # "qualified", "listed", "locative"
+    strength: str  # "qualified", "listed", "locative", "capital"
     qualifier: Place | None = None
 
 
 class PlaceNameFinder:
     """Decides whether a name in its context is a place the gazetteer knows, and which."""
 
-    def __init__(self, gazetteer: Gazetteer, excluded: set[str]):
+    def __init__(self, gazetteer: Gazetteer, excluded: set[str], capitals: dict[str, str]):
         self.gazetteer = gazetteer
         self.excluded = excluded  # folded names of the lexicon's people and organisations, and demonyms
+        self.capitals = capitals  # folded capital -> country code
 
     def cue(self, doc: Doc, span: Span, places: set[tuple[int, int]], person: bool = False) -> Cue | None:
         """The strongest reason the words around `span` give for it to be a place."""
@@ -54,9 +62,16 @@ class PlaceNameFinder:
         while j >= 0 and doc[j].lower_ in ("the",):
             j -= 1
         prepositions = PERSON_PREPOSITIONS if person else PLACE_PREPOSITIONS
-        if j >= 0 and doc[j].lower_ in prepositions:
+        if j >= 0 and (doc[j].lower_ in prepositions or self.motion_to(doc[j])):
             return Cue("locative")
+        if not person and fold(span.text) in self.capitals:
+            return Cue("capital")  # "Tunis is increasingly reliant on Algeria", read as a nationality
         return None
+
+    @staticmethod
+    def motion_to(token) -> bool:
+        """ "driving to Castlegar", "fled from Bakhmut": "to" or "from" after a verb of going."""
+        return token.lower_ in ("to", "from") and token.head.pos_ == "VERB" and token.head.lower_ in MOTION_VERBS
 
     def qualifier_after(self, doc: Doc, end: int) -> tuple[Place, Span] | None:
         """ "Klamath Falls, Oregon", "Estey's Bridge, N.B.", "New Quay, Ceredigion": the division or country after
@@ -97,6 +112,8 @@ class PlaceNameFinder:
             q = cue.qualifier
             return next((p for p in found if p.country == q.country and p.feature != "country"
                          and (q.feature == "country" or p.admin1 == q.admin1)), None)
+        if cue.strength == "capital":
+            return next((p for p in found if p.feature == "city" and self.capitals.get(fold(p.name)) == p.country), None)
         floor = LISTED_TOWN if cue.strength == "listed" else LOCATIVE_TOWN
         for p in found:
             known = countries.get(p.country or "", 0) > 0

@@ -27,7 +27,7 @@ from thucydides.model import Entity, Geo
 from thucydides.nlp.datelines import find_datelines
 from thucydides.nlp.lexicon import get_lexicon
 from thucydides.nlp.place_names import PlaceNameFinder
-from thucydides.nlp.sites import SitePlacer
+from thucydides.nlp.sites import SitePlacer, is_site
 
 REGION_WORDS = re.compile(r"\b(region|province|governorate|governate|oblast|state|district|county|prefecture|"
                           r"department|territory|krai|valley|strait|sea|gulf)\b", re.I)
@@ -48,6 +48,7 @@ POPULATION_WEIGHT = 0.6  # per tenfold population
 NEAR_BONUS = 1.5
 FAME_WEIGHT = 0.5  # per doubling of the names a place is known by
 NAMED_DIVISION_BONUS = 2.5
+QUALIFYING_DIVISION_BONUS = 3.0
 UNNAMED_COUNTRY_PENALTY = 1.0
 QUALIFIER_CITY_KM = 50.0
 DISTRICT_KM = 60.0  # a county's towns lie within this of its middle
@@ -67,6 +68,7 @@ class Surroundings:
     countries: Counter
     center: tuple[float, float] | None = None
     named_divisions: frozenset[tuple[str, str]] = frozenset()  # first-level divisions the report names ("Kentucky")
+    qualifying: frozenset[str] = frozenset()  # entities named after a comma to say where another place is
 
 
 class PlaceResolver:
@@ -166,6 +168,8 @@ class PlaceResolver:
                 s += NEAR_BONUS
         if (place.country, place.admin1) in around.named_divisions and (place.district or place.feature != "region"):
             s += NAMED_DIVISION_BONUS  # "McLean County" in a report that names Kentucky
+        if entity.id in around.qualifying and place.feature in ("region", "country"):
+            s += QUALIFYING_DIVISION_BONUS  # "Tacoma, Washington": the state
         if place.feature == "city" and self.capitals.get(fold(place.name)) == place.country:
             s += CAPITAL_BONUS  # a bare "Washington" is the capital before the state or a town of that name
         return s
@@ -197,15 +201,15 @@ class PlaceResolver:
         return top
 
     @staticmethod
-    def around_others(entity: Entity, first: dict[str, Place], countries: Counter) -> Surroundings:
+    def around_others(entity: Entity, first: dict[str, Place], around: Surroundings) -> Surroundings:
         """The surroundings of one place from the first pass's choices for the other names (never its own, so a
         wrong first guess cannot confirm itself): their countries, the middle of the local ones, the divisions."""
         others = [p for entity_id, p in first.items() if entity_id != entity.id]
-        countries = countries + Counter(p.country for p in others if p.country)
+        countries = around.countries + Counter(p.country for p in others if p.country)
         local = [(p.lat, p.lon) for p in others if p.feature in ("city", "facility", "landmark")]
         divisions = frozenset((p.country, p.admin1) for p in others
                               if p.feature == "region" and not p.district and p.admin1 and p.country)
-        return Surroundings(countries, medoid(local) if local else None, divisions)
+        return Surroundings(countries, medoid(local) if local else None, divisions, around.qualifying)
 
     @staticmethod
     def city_before_its_division(entity: Entity, ranked: list[Place]) -> Place:
@@ -224,7 +228,9 @@ class PlaceResolver:
         Aleppo"), which is resolved first."""
         qualifiers = qualifiers or {}
         places = sorted((e for e in entities if e.type in ("LOCATION", "FACILITY")), key=lambda e: e.id in qualifiers)
-        around = Surroundings(self.context(entities))
+        towns = {e.id for e in places if e.type == "LOCATION" and not is_site(e)}
+        around = Surroundings(self.context(entities), qualifying=frozenset(  # "Tacoma, Washington"; not "Ramor Theatre, Virginia"
+            q for e, (q, directional) in qualifiers.items() if e in towns and not directional))
         chosen: dict[str, Place] = {}
         for e in places:  # first pass: without distances
             qualifier_id, directional = qualifiers.get(e.id, ("", False))
@@ -234,7 +240,7 @@ class PlaceResolver:
         first = dict(chosen)
         for e in places:  # second pass: among the places the first pass found for the report's other names
             qualifier_id, directional = qualifiers.get(e.id, ("", False))
-            found = self.best(e, self.around_others(e, first, around.countries), chosen.get(qualifier_id), directional)
+            found = self.best(e, self.around_others(e, first, around), chosen.get(qualifier_id), directional)
             if found is not None:
                 chosen[e.id] = found
         return chosen
@@ -393,7 +399,7 @@ class Geocoder:
     def with_names_in_place_context(self, doc: Doc, entities: list[Entity], context: Counter) -> list[Entity]:
         """People, organisations and unlabelled names that the words around them make places the gazetteer knows
         ("in Klamath Falls, Oregon", "Žilina, Nitra, Prešov and Košice", "captured in Chattanooga")."""
-        finder = PlaceNameFinder(self.resolver.gazetteer, self.excluded)
+        finder = PlaceNameFinder(self.resolver.gazetteer, self.excluded, self.resolver.capitals)
         spans = {e.id: [s for a, b in e.mentions if (s := doc.char_span(a, b, alignment_mode="expand")) is not None]
                  for e in entities}
         places = {(s.start, s.end) for e in entities if e.type in ("LOCATION", "FACILITY") for s in spans[e.id]}
