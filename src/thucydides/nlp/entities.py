@@ -115,8 +115,8 @@ class EntityBuilder:
     def split_mention(self, doc: Doc, ent: Span, type_: str, titles, kind) -> list[Mention]:
         """Trim articles and possessives; "Ukraine's X" gives a mention of Ukraine and one of X."""
         start, end = ent.start, ent.end
-        while start < end and doc[start].lower_ in ("the", "a", "an"):
-            start += 1
+        while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_digit and type_ == "LOCATION"):
+            start += 1  # "the Kremlin", "706 Orange County"
         while end > start and doc[end - 1].text in POSSESSIVE:
             end -= 1
         if start >= end:

@@ -37,6 +37,8 @@ QUALIFIER = re.compile(r",\s+((?:(?:located|situated|some|about|just)\s+)?(?:\d+
                        r"south-east|south-west)(?:ern)?\s+of\s+|in\s+|near\s+))?(?:the\s+)?")
 UNKNOWN_COUNTRY_MIN_POPULATION = 50_000
 SHORT_FORM_PENALTY = 3.0
+DIVISION_SUFFIX = re.compile(r"\s+(?:region|province|oblast|governorate|governate|state|district|county|prefecture|"
+                             r"raion|rayon|krai|kray)$", re.I)
 DIRECTION = re.compile(r"^(?:the\s+)?(?:(?:far|upper|lower|central|greater|north|south|east|west|northern|southern|eastern|"
                        r"western|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)[\s-]+)+",
                        re.I)
@@ -86,6 +88,12 @@ class PlaceResolver:
                 bare = DIRECTION.sub("", name)
                 for place in self.gazetteer.lookup(bare) if bare != name and bare else ():
                     found.setdefault(place.id, place)
+        if not any(p.exact for p in found.values()):  # "Kharkiv region", "Kursk province": the division of that name
+            for name in (entity.name, *entity.aliases):
+                stem = DIVISION_SUFFIX.sub("", name)
+                for place in self.gazetteer.lookup(stem) if stem != name and stem else ():
+                    if place.feature == "region":
+                        found.setdefault(place.id, place)
         if not any(p.exact for p in found.values()):  # "Thruxton, Hampshire": the town, in the division after it
             for name in (entity.name, *entity.aliases):
                 head, within = self.split_qualified(name)

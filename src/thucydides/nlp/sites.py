@@ -74,16 +74,17 @@ class SitePlacer:
 
     def named_in(self, entity: Entity, entities: list[Entity], chosen: dict[str, Place], around,
                  possessive: bool) -> Holder | None:
-        """The town the site's own name begins with: its owner ("Derry's Altnagelvin Hospital", "Harare's Third
-        Street"), or for a building the first words ("Cavan Town Hall", "Seoul Central District Court") when they name
-        a town the report mentions or a city of 100,000 of the countries it is about."""
+        """The town the site's own name holds: its owner ("Derry's Altnagelvin Hospital", "Harare's Third Street"),
+        or for a building its first or last words ("Cavan Town Hall", "Seoul Central District Court", "British Embassy
+        Tokyo") when they name a town the report mentions or a city of 100,000 of the countries it is about."""
         for name in (entity.name, *entity.aliases):
             owner = POSSESSIVE.match(name) if possessive else None
             if possessive and not owner:
                 continue
             words = name.split()
             prefixes = [owner.group(1)] if owner else \
-                [" ".join(words[:n]) for n in range(min(MAX_NAME_WORDS, len(words) - 1), 0, -1)]
+                [" ".join(words[:n]) for n in range(min(MAX_NAME_WORDS, len(words) - 1), 0, -1)] \
+                + [" ".join(words[-n:]) for n in range(min(MAX_NAME_WORDS, len(words) - 1), 0, -1)]  # "British Embassy Tokyo"
             for prefix in prefixes:
                 known = next((chosen[e.id] for e in entities if e.id in chosen and holds(chosen[e.id])
                               and fold(prefix) in {fold(n) for n in (e.name, *e.aliases)}), None)
