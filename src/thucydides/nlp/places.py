@@ -51,6 +51,7 @@ NEAR_BONUS = 1.5
 FAME_WEIGHT = 0.5  # per doubling of the names a place is known by
 NAMED_DIVISION_BONUS = 2.5
 QUALIFYING_DIVISION_BONUS = 3.0
+ALL_NAMES_BONUS = 2.0
 UNNAMED_COUNTRY_PENALTY = 1.0
 QUALIFIER_CITY_KM = 50.0
 DISTRICT_KM = 60.0  # a county's towns lie within this of its middle
@@ -186,12 +187,31 @@ class PlaceResolver:
                directional: bool = False) -> list[Scored]:
         """The entity's candidates, best first. Among towns of one name the one known by more names ranks higher
         (London, England before London, Ohio), measured against the best known of them."""
-        candidates = self.candidates(entity)
+        candidates, named_by_all = self.candidates_named_by_all(entity)
         famous = max((p.fame for p in candidates if p.feature == "city"), default=0)
-        scored = [Scored(p, self.score(entity, p, around, qualifier, directional)
-                         - (FAME_WEIGHT * (math.log2(1 + famous) - math.log2(1 + p.fame)) if p.feature == "city" else 0.0))
-                  for p in candidates]
+        a_division = any(p.feature in ("region", "country") and not p.district and p.exact and p.main for p in candidates)
+        scored = []
+        for p in candidates:
+            s = self.score(entity, p, around, qualifier, directional)
+            if p.feature == "city":
+                s -= FAME_WEIGHT * (math.log2(1 + famous) - math.log2(1 + p.fame))
+                if a_division and (p.country, p.admin1) in around.named_divisions:
+                    s -= NAMED_DIVISION_BONUS  # "England and Wales": Wales the nation, not the town of Wales in England
+            if p.id in named_by_all:
+                s += ALL_NAMES_BONUS  # "Washington" and "Wash." in one report: the state
+            scored.append(Scored(p, s))
         return sorted(scored, key=lambda x: -x.score)
+
+    def candidates_named_by_all(self, entity: Entity) -> tuple[list[Place], set[int]]:
+        """The entity's candidates, and those every one of its (two or more) spellings names."""
+        candidates = self.candidates(entity)
+        names = {fold(n) for n in (entity.name, *entity.aliases)} - {""}
+        if len(names) < 2 or len(candidates) < 2:
+            return candidates, set()
+        ids = {p.id for p in candidates}
+        for name in names:
+            ids &= {p.id for p in self.gazetteer.lookup(name) if p.exact}
+        return candidates, ids
 
     def best(self, entity: Entity, around: Surroundings, qualifier: Place | None = None,
              directional: bool = False) -> Place | None:
@@ -217,7 +237,7 @@ class PlaceResolver:
         local = [(p.lat, p.lon) for p in others if p.feature in ("city", "facility", "landmark")]
         divisions = frozenset((p.country, p.admin1) for p in others
                               if p.feature == "region" and not p.district and p.admin1 and p.country)
-        return Surroundings(countries, medoid(local) if local else None, divisions, around.qualifying)
+        return Surroundings(countries, middle_of_cluster(local), divisions, around.qualifying)
 
     @staticmethod
     def city_before_its_division(entity: Entity, ranked: list[Place]) -> Place:
@@ -265,9 +285,14 @@ def contains(division: Place, place: Place) -> bool:
     return place.admin1 == division.admin1
 
 
-def medoid(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """The point closest to all the others: the middle of the report's local places (never the sea between them)."""
-    return min(points, key=lambda p: sum(km(p[0], p[1], q[0], q[1]) for q in points))
+def middle_of_cluster(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """The point closest to all the others (never the sea between them), when the places cluster around it: a report
+    that names Washington, London and Moscow has no middle to be near."""
+    if not points:
+        return None
+    middle = min(points, key=lambda p: sum(km(p[0], p[1], q[0], q[1]) for q in points))
+    distances = sorted(km(middle[0], middle[1], q[0], q[1]) for q in points)
+    return middle if distances[len(distances) // 2] <= 2 * NEAR_KM else None
 
 
 def qualifiers_in(text: str, entities: list[Entity]) -> dict[str, tuple[str, bool]]:
@@ -325,6 +350,13 @@ CONTINENTS = {"africa", "europe", "asia", "south america", "north america", "oce
 CONTINENT_OF_DEMONYM = {"African": "africa", "European": "europe", "Asian": "asia", "South American": "south america",
                         "North American": "north america"}
 FEATURE_KIND = {"country": "country", "region": "region", "city": "city", "facility": "base", "landmark": "landmark"}
+
+
+def kind_of(place: Place) -> str | None:
+    """The kind a name the model mistyped gets from the gazetteer place it matched: a country is a country, but which
+    of a town and a division of that name it means is left to the resolver ("Nelson": a town in British Columbia or
+    the region of New Zealand)."""
+    return "country" if place.feature == "country" else None
 
 
 class Geocoder:
@@ -401,7 +433,7 @@ class Geocoder:
                 " " not in entity.name and p.population >= LONE_NAME_TOWN
                 or context.get(p.country, 0) >= 2 and p.population >= LOCAL_TOWN * 2)
             if big or local or lone:
-                return replace(entity, type="LOCATION", kind=FEATURE_KIND.get(p.feature), roles=(), titles=())
+                return replace(entity, type="LOCATION", kind=kind_of(p), roles=(), titles=())
         return entity
 
     def with_names_in_place_context(self, doc: Doc, entities: list[Entity], context: Counter) -> list[Entity]:
@@ -420,7 +452,7 @@ class Geocoder:
                     cue = None  # "Barry Smith, 80, and Beryl, 81"
                 place = finder.place_for(e.name, cue, context) if cue else None
                 if place is not None:
-                    e = replace(e, type="LOCATION", kind=FEATURE_KIND.get(place.feature), roles=(), titles=())
+                    e = replace(e, type="LOCATION", kind=kind_of(place), roles=(), titles=())
                     places.update((s.start, s.end) for s in spans[e.id])
             out.append(e)
         for e in list(out):  # "near New Quay, Ceredigion": the division after a place is a place too

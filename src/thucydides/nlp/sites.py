@@ -18,10 +18,15 @@ from thucydides.gazetteer.query import Place
 from thucydides.model import Entity, Geo
 from thucydides.nlp.lexicon import load_yaml
 
+SITE_WORDS = load_yaml("site_words.yaml")
+NATURAL_KINDS = {"mountain", "water", "island", "coast", "region"}  # no town holds a lake or a mountain
 SITE_KINDS = {kind for section in ("facilities", "institutions", "landmarks", "before_name")
-              for kind in load_yaml("site_words.yaml")[section].values()} - {"region"}
+              for kind in SITE_WORDS[section].values()} - NATURAL_KINDS
+INSTITUTION_KINDS = set(SITE_WORDS["institutions"].values()) - set(SITE_WORDS["facilities"].values())
 POSSESSIVE = re.compile(r"^(.+?)['\u2019]s\s+\S")
-AFTER_NAME = re.compile(r"(?:\s*,\s*(?:in\s+)?|\s+(?:in|at|near|outside|on|off)\s+)(?:the\s+)?")
+AFTER_NAME = re.compile(r"(?:\s*,\s*(?:in\s+)?|\s+(?:in|at|near|outside|on|off)\s+)(?:the\s+)?"
+                        r"(?:(?:north|south|east|west|central|downtown|northern|southern|eastern|western|"
+                        r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?")  # "in southwest Miami-Dade"
 MAX_NAME_WORDS = 3
 MIN_TOWN_IN_NAME = 100_000  # a town named only inside a building's name must be well known
 SENTENCES_BACK = 3
@@ -64,8 +69,9 @@ class SitePlacer:
                 continue
             holder = self.named_in(e, entities, chosen, around, possessive=True) or self.qualified(e) \
                 or self.named_after(text, e, starts) \
-                or (self.named_in(e, entities, chosen, around, possessive=False) if e.type == "FACILITY" else None) \
-                or self.nearest(text, sentences, e, holders) or home
+                or (self.named_in(e, entities, chosen, around, possessive=False) if e.type == "FACILITY" else None)
+            if holder is None and e.kind not in INSTITUTION_KINDS:  # "a professor at Cornell University" says no town
+                holder = self.nearest(text, sentences, e, holders) or home
             if holder is not None:
                 p = holder.place
                 out[e.id] = Geo(lat=round(p.lat, 5), lon=round(p.lon, 5), country=p.country,
