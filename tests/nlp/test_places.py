@@ -183,3 +183,10 @@ def test_trimmed_numbers_and_formal_country_names():
     assert any(e.geo and e.geo.country == "AM" and e.geo.feature == "country" for e in found.values())
     county = next(e for n, e in found.items() if "Orange County" in n)
     assert county.geo is not None and km(county.geo, 33.7, -117.8) < 60
+
+
+def test_a_name_read_as_a_place_once_is_that_place_everywhere():
+    x = extract("The UK season opens at Brands Hatch Indy, Kent. Kent will host three rounds this year.",
+                published="2018-04-06")  # the model reads the second "Kent" as a person
+    kents = [e for e in x.entities if e.name == "Kent"]
+    assert len(kents) == 1 and kents[0].type == "LOCATION" and kents[0].geo.country == "GB"

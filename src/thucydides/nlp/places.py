@@ -23,7 +23,7 @@ from thucydides.gazetteer.build import facility_stem
 from thucydides.gazetteer.distance import km
 from thucydides.gazetteer.names import fold
 from thucydides.gazetteer.query import Gazetteer, Place
-from thucydides.model import Entity, Geo
+from thucydides.model import Entity, Event, Geo
 from thucydides.nlp.datelines import find_datelines
 from thucydides.nlp.lexicon import get_lexicon
 from thucydides.nlp.place_names import PlaceNameFinder
@@ -352,6 +352,16 @@ CONTINENT_OF_DEMONYM = {"African": "africa", "European": "europe", "Asian": "asi
 FEATURE_KIND = {"country": "country", "region": "region", "city": "city", "facility": "base", "landmark": "landmark"}
 
 
+def with_entities_renamed(event: Event, renamed: dict[str, str]) -> Event:
+    """The event with entity ids replaced as `renamed` says (entities merged into others)."""
+    def new(ids):
+        return tuple(dict.fromkeys(renamed.get(i, i) for i in ids))
+
+    return replace(event, actors=new(event.actors), targets=new(event.targets),
+                   place=renamed.get(event.place, event.place) if event.place else None,
+                   attribution=replace(event.attribution, chain=new(event.attribution.chain)))
+
+
 def kind_of(place: Place) -> str | None:
     """The kind a name the model mistyped gets from the gazetteer place it matched: a country is a country, but which
     of a town and a division of that name it means is left to the resolver ("Nelson": a town in British Columbia or
@@ -382,6 +392,9 @@ class Geocoder:
         before = {e.id: e.type for e in entities}
         entities = [self.retyped(e, context, self.locative(doc, e)) for e in entities]
         entities = self.with_names_in_place_context(doc, entities, context)
+        entities, merged = self.joined_to_their_places(entities)
+        if merged and doc._.thuc_events:
+            doc._.thuc_events = [with_entities_renamed(event, merged) for event in doc._.thuc_events]
         now_places = {e.id for e in entities if e.type == "LOCATION" and before.get(e.id, "LOCATION") != "LOCATION"
                       and e.kind != "country"}
         if now_places and doc._.thuc_events:
@@ -435,6 +448,22 @@ class Geocoder:
             if big or local or lone:
                 return replace(entity, type="LOCATION", kind=kind_of(p), roles=(), titles=())
         return entity
+
+    def joined_to_their_places(self, entities: list[Entity]) -> tuple[list[Entity], dict[str, str]]:
+        """A lone name the model read as a person or organisation in one sentence and as a place in another ("Brands
+        Hatch Indy, Kent" and "Kent"): mentions of the place. Returns the entities and old id -> place id."""
+        places = {fold(n): e.id for e in entities if e.type == "LOCATION" for n in (e.name, *e.aliases)}
+        merged = {e.id: places[fold(e.name)] for e in entities if e.type in ("PERSON", "ORGANIZATION")
+                  and not (e.kind or e.generic or e.titles or e.roles) and fold(e.name) in places
+                  and fold(e.name) not in self.known_names}
+        if not merged:
+            return entities, merged
+        extra: dict[str, list] = {}
+        for e in entities:
+            if e.id in merged:
+                extra.setdefault(merged[e.id], []).extend(e.mentions)
+        return [replace(e, mentions=tuple(sorted(set(e.mentions) | set(extra[e.id])))) if e.id in extra else e
+                for e in entities if e.id not in merged], merged
 
     def with_names_in_place_context(self, doc: Doc, entities: list[Entity], context: Counter) -> list[Entity]:
         """People, organisations and unlabelled names that the words around them make places the gazetteer knows
