@@ -352,6 +352,10 @@ CONTINENT_OF_DEMONYM = {"African": "africa", "European": "europe", "Asian": "asi
 FEATURE_KIND = {"country": "country", "region": "region", "city": "city", "facility": "base", "landmark": "landmark"}
 
 
+def by_id(entities: list[Entity], entity_id: str) -> Entity:
+    return next(e for e in entities if e.id == entity_id)
+
+
 def with_entities_renamed(event: Event, renamed: dict[str, str]) -> Event:
     """The event with entity ids replaced as `renamed` says (entities merged into others)."""
     def new(ids):
@@ -451,11 +455,17 @@ class Geocoder:
 
     def joined_to_their_places(self, entities: list[Entity]) -> tuple[list[Entity], dict[str, str]]:
         """A lone name the model read as a person or organisation in one sentence and as a place in another ("Brands
-        Hatch Indy, Kent" and "Kent"): mentions of the place. Returns the entities and old id -> place id."""
-        places = {fold(n): e.id for e in entities if e.type == "LOCATION" for n in (e.name, *e.aliases)}
-        merged = {e.id: places[fold(e.name)] for e in entities if e.type in ("PERSON", "ORGANIZATION")
-                  and not (e.kind or e.generic or e.titles or e.roles) and fold(e.name) in places
-                  and fold(e.name) not in self.known_names}
+        Hatch Indy, Kent" and "Kent"), or two places of one name that retyping left apart: mentions of one place.
+        Returns the entities and old id -> place id."""
+        places: dict[str, str] = {}
+        for e in entities:
+            if e.type == "LOCATION":
+                for n in (e.name, *e.aliases):
+                    places.setdefault(fold(n), e.id)
+        merged = {e.id: places[fold(e.name)] for e in entities if fold(e.name) in places and (
+            e.type in ("PERSON", "ORGANIZATION") and not (e.kind or e.generic or e.titles or e.roles)
+            and fold(e.name) not in self.known_names
+            or e.type == "LOCATION" and places[fold(e.name)] != e.id and e.name == by_id(entities, places[fold(e.name)]).name)}
         if not merged:
             return entities, merged
         extra: dict[str, list] = {}
