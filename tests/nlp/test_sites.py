@@ -65,3 +65,20 @@ def test_within_is_in_the_contract_json_only_when_set():
     by_name = {e["name"]: e for e in x.to_dict()["entities"]}
     assert by_name["Kyiv"]["geo"].get("within") is None and "within" not in by_name["Kyiv"]["geo"]
     assert any((e.get("geo") or {}).get("within") == "Kyiv" for e in by_name.values())
+
+
+def test_a_name_with_common_nouns_before_its_head_is_a_site():
+    found = sites("Israeli troops raided the Nasser medical complex in Khan Younis on Monday.")
+    complex_ = next(e for n, e in found.items() if n.startswith("Nasser"))
+    assert complex_.type == "FACILITY" and complex_.kind == "hospital" and complex_.geo.within == "Khan Younis"
+
+
+def test_a_school_named_after_a_town_is_not_placed_there_by_its_name():
+    found = sites("Students protested at Columbia University on Friday, police said.")
+    assert found["Columbia University"].geo is None  # not Columbia, South Carolina
+
+
+def test_a_base_named_with_its_kind_is_the_gazetteer_base():
+    found = sites("Israeli troops raided a clinic in Khan Younis. The Shayrat military base in Syria was hit.")
+    base = found["Shayrat military base"]
+    assert base.geo.within is None and km(base.geo, 34.49, 36.91) < 5

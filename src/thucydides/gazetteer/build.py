@@ -242,7 +242,7 @@ def add_second_divisions(b: Builder) -> None:
 
 
 FACILITY_WORDS = re.compile(r"\s+(?:air\s*base|airbase|airfield|air field|airport|military airport|naval base|naval facility|"
-                            r"base|garrison|port|crossing|border crossing)$", re.I)
+                            r"military base|army base|military airfield|base|garrison|port|crossing|border crossing)$", re.I)
 
 
 def facility_stem(name: str) -> str | None:

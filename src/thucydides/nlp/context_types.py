@@ -63,6 +63,16 @@ class ContextTyper:
             start -= 1
         return start
 
+    def name_before_descriptor(self, doc: Doc, i: int, ents_by_end: dict[int, Span]) -> int:
+        """ "Okhmatdyt children's hospital", "Nasser medical complex": a name, up to two common nouns, then the head."""
+        j = i
+        while j > 0 and i - j < 3 and (doc[j - 1].pos_ == "NOUN" and doc[j - 1].is_lower or doc[j - 1].tag_ == "POS"):
+            j -= 1
+        if j == i or doc[j].tag_ == "POS":
+            return i
+        start = self.name_before(doc, j, ents_by_end)
+        return start if start < j else i
+
     def head_at(self, doc: Doc, i: int, heads: dict[tuple[str, ...], str]) -> tuple[int, str | None]:
         """The longest head phrase starting at token i: (its end, its kind)."""
         for size in range(MAX_HEAD, 0, -1):
@@ -80,15 +90,17 @@ class ContextTyper:
         for i in range(1, len(doc)):
             if i in in_lexicon_name or i in ents_by_end and ents_by_end[i].ent_id_ and ents_by_end[i].label_ in ("FAC", "ORG"):
                 continue  # a lexicon name keeps its own boundaries
-            if doc[i].pos_ not in ("NOUN", "PROPN"):
-                continue  # "the Russians drive ...": no head
             for table, label, named in ((FACILITY_HEADS, "FAC", False), (REGION_HEADS, "LOC", False),
                                         (UNIT_HEADS, "ORG", False), (LANDMARK_HEADS, "LOC", True),
                                         (INSTITUTION_HEADS, "FAC", True)):
                 end, kind = self.head_at(doc, i, table)
                 if not kind or named and not doc[i].is_title:
                     continue  # "Royal Street", "Cornell University": capitalised as part of the name
+                if doc[end - 1].pos_ not in ("NOUN", "PROPN"):
+                    break  # "the Russians drive ...": no head
                 start = self.name_before(doc, i, ents_by_end)
+                if start == i and table is FACILITY_HEADS:  # "the Okhmatdyt children's hospital"
+                    start = self.name_before_descriptor(doc, i, ents_by_end)
                 whole = ents_by_end.get(end)  # "Third Presbyterian Church", "Belfast Magistrate's Court"
                 if whole is not None and whole.start < min(start, i) and not whole.ent_id_:
                     start = whole.start

@@ -23,6 +23,7 @@ NATURAL_KINDS = {"mountain", "water", "island", "coast", "region"}  # no town ho
 SITE_KINDS = {kind for section in ("facilities", "institutions", "landmarks", "before_name")
               for kind in SITE_WORDS[section].values()} - NATURAL_KINDS
 INSTITUTION_KINDS = set(SITE_WORDS["institutions"].values()) - set(SITE_WORDS["facilities"].values())
+SCHOOL_KINDS = {"university", "school"}  # often named after a town they are not in ("Liverpool Academy" in Cairo)
 POSSESSIVE = re.compile(r"^(.+?)['\u2019]s\s+\S")
 AFTER_NAME = re.compile(r"(?:\s*,\s*(?:in\s+)?|\s+(?:in|at|near|outside|on|off)\s+)(?:the\s+)?"
                         r"(?:(?:north|south|east|west|central|downtown|northern|southern|eastern|western|"
@@ -98,8 +99,9 @@ class SitePlacer:
                     return Holder(known, prefix)
                 town = self.resolver.best(Entity(id=entity.id, name=prefix, type="LOCATION", kind="city",
                                                  mentions=entity.mentions), around)
-                if town is not None and town.feature == "city" and town.exact and town.main and (
-                        owner or town.population >= MIN_TOWN_IN_NAME and town.country in around.countries):
+                if town is not None and town.feature == "city" and town.exact and town.main and (owner or (
+                        town.population >= MIN_TOWN_IN_NAME and town.country in around.countries
+                        and entity.kind not in SCHOOL_KINDS)):  # "Columbia University" is in New York
                     return Holder(town, prefix)
         return None
 
