@@ -3,8 +3,9 @@
     python bench/geowebnews.py [--verbose]
 
 Writes the articles as reports with ../shared/eval/geo_score.py make, extracts them in one process,
-scores with geo_score.py score, and prints toponyms resolved per second (place entities with
-coordinates / seconds of extraction).
+scores with geo_score.py score, counts the errors by kind (missed, found but not placed, placed over
+161 km off), and prints toponyms resolved per second (place entities with coordinates / seconds of
+extraction).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from thucydides.extraction import extract_documents, make_document
@@ -43,8 +45,12 @@ def main() -> None:
         pred = Path(os.environ.get("THUC_BENCH_KEEP", Path(tmp) / "pred.jsonl"))
         pred.write_text("".join(json.dumps(x.to_dict()) + "\n" for x in extractions), encoding="utf-8")
         placed = sum(1 for x in extractions for e in x.entities if e.geo is not None)
-        command = [sys.executable, str(SCORER), "score", "--pred", str(pred)] + (["--verbose"] if args.verbose else [])
-        subprocess.run(command, check=True)
+        command = [sys.executable, str(SCORER), "score", "--pred", str(pred), "--verbose"]
+        lines = subprocess.run(command, check=True, capture_output=True, text=True).stdout.splitlines()
+        print("\n".join(lines if args.verbose else lines[-1:]))
+        errors = Counter("missed" if " missed " in line else "found, not placed" if line.endswith("not placed")
+                         else "placed over 161 km off" for line in lines[:-1] if line.startswith("gwn-"))
+        print("errors: " + ", ".join(f"{kind} {n}" for kind, n in errors.most_common()))
     words = sum(len(d.text.split()) for d in documents)
     print(f"{len(documents)} articles, {words} words in {seconds:.1f} s: {words / seconds:.0f} words/s (whole pipeline)")
     print(f"resolution alone: {resolution_speed(extractions):.0f} toponyms resolved per second "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|an|at|ash|az|ath|ed|es|et)\s+(?=\S)")
 ARTICLE_ANYWHERE = re.compile(r"\b(?:al|el|ar|as|ad|an|at|ash|az|ath|ed|es|et)\s+(?=\S)")
@@ -11,6 +12,7 @@ SOUNDS = [("kh", "h"), ("gh", "g"), ("q", "k"), ("ck", "k"), ("ph", "f"), ("dh",
           ("y", "i"), ("z", "s"), ("c", "k")]
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """Lower case ASCII without diacritics, apostrophes or punctuation; no leading "the"."""
     text = unicodedata.normalize("NFKD", name or "")
