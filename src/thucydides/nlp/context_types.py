@@ -32,6 +32,8 @@ PLACE_NOUNS = {"city", "cities", "town", "towns", "village", "villages", "capita
                "region", "regions", "district", "districts", "governorate", "governorates", "port", "outskirts",
                "neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "suburb", "suburbs", "camp",
                "hamlet", "settlement", "municipality", "county", "commune", "area", "island", "islands"}
+HEAD_WORDS = {key[0] for table in (FACILITY_HEADS, REGION_HEADS, UNIT_HEADS, LANDMARK_HEADS, INSTITUTION_HEADS)
+              for key in table}  # the first words of every head: a token that is none of them starts no head
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 MAX_HEAD = 3
 
@@ -73,10 +75,11 @@ class ContextTyper:
         start = self.name_before(doc, j, ents_by_end)
         return start if start < j else i
 
-    def head_at(self, doc: Doc, i: int, heads: dict[tuple[str, ...], str]) -> tuple[int, str | None]:
-        """The longest head phrase starting at token i: (its end, its kind)."""
+    @staticmethod
+    def head_at(words: list[str], i: int, heads: dict[tuple[str, ...], str]) -> tuple[int, str | None]:
+        """The longest head phrase starting at word i (`words`: the doc's tokens in lower case): (its end, its kind)."""
         for size in range(MAX_HEAD, 0, -1):
-            key = tuple(t.lower_ for t in doc[i:i + size])
+            key = tuple(words[i:i + size])
             if len(key) == size and key in heads:
                 return i + size, heads[key]
         return i, None
@@ -87,13 +90,16 @@ class ContextTyper:
         kinds: dict[int, str] = {}
         new: list[Span] = []
         in_lexicon_name = {t for e in ents if e.ent_id_ for t in range(e.start, e.end)}
+        words = [t.lower_ for t in doc]
         for i in range(1, len(doc)):
+            if words[i] not in HEAD_WORDS:
+                continue
             if i in in_lexicon_name or i in ents_by_end and ents_by_end[i].ent_id_ and ents_by_end[i].label_ in ("FAC", "ORG"):
                 continue  # a lexicon name keeps its own boundaries
             for table, label, named in ((FACILITY_HEADS, "FAC", False), (REGION_HEADS, "LOC", False),
                                         (UNIT_HEADS, "ORG", False), (LANDMARK_HEADS, "LOC", True),
                                         (INSTITUTION_HEADS, "FAC", True)):
-                end, kind = self.head_at(doc, i, table)
+                end, kind = self.head_at(words, i, table)
                 if not kind or named and not doc[i].is_title:
                     continue  # "Royal Street", "Cornell University": capitalised as part of the name
                 if doc[end - 1].pos_ not in ("NOUN", "PROPN"):
