@@ -192,3 +192,9 @@ def test_a_name_read_as_a_place_once_is_that_place_everywhere():
                 published="2018-04-06")  # the model reads the second "Kent" as a person
     kents = [e for e in x.entities if e.name == "Kent"]
     assert len(kents) == 1 and kents[0].type == "LOCATION" and kents[0].geo.country == "GB"
+
+
+def test_words_run_into_a_division_s_name_fall_away():
+    found = places("By Editorial Board Cuyahoga County's health levy does much in Ohio, officials said.")
+    county = next(e for n, e in found.items() if n.endswith("Cuyahoga County"))
+    assert county.geo.feature == "region" and km(county.geo, 41.45, -81.68) < 60

@@ -95,6 +95,10 @@ class PlaceResolver:
                 for place in self.gazetteer.lookup(stem) if stem != name and stem else ():
                     if place.feature == "region":
                         found.setdefault(place.id, place)
+        if not any(p.exact for p in found.values()):  # "Editorial Board Cuyahoga County", "Birmingham City"
+            for name in (entity.name, *entity.aliases):
+                for place in self.tail_places(name):
+                    found.setdefault(place.id, place)
         if not any(p.exact for p in found.values()):  # "Thruxton, Hampshire": the town, in the division after it
             for name in (entity.name, *entity.aliases):
                 head, within = self.split_qualified(name)
@@ -108,6 +112,20 @@ class PlaceResolver:
                     found.setdefault(place.id, place)
         exact = [p for p in found.values() if p.exact]
         return exact or list(found.values())  # a look-alike spelling only where nothing is spelt so
+
+    def tail_places(self, name: str) -> list[Place]:
+        """Words the model ran into a division's name ("Republican Orange County"): the last words that name a
+        division by its word; a name ending in "City" that names nothing: the town ("Birmingham City")."""
+        words = name.split()
+        if words and words[-1].lower() == "city" and len(words) > 1:
+            return [p for p in self.gazetteer.lookup(" ".join(words[:-1])) if p.exact and p.feature == "city"]
+        if not DIVISION_SUFFIX.search(name):
+            return []
+        for start in range(1, len(words) - 1):
+            found = [p for p in self.gazetteer.lookup(" ".join(words[start:])) if p.exact and p.feature == "region"]
+            if found:
+                return found
+        return []
 
     def split_qualified(self, name: str) -> tuple[str, Place | None]:
         """ "Thruxton, Hampshire" -> ("Thruxton", Hampshire); a name without a division after a comma -> (name, None)."""
