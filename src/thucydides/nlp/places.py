@@ -80,38 +80,41 @@ class PlaceResolver:
         self.capitals = {fold(c.capital): c.code for c in get_lexicon().countries.values() if c.capital}
 
     def candidates(self, entity: Entity) -> list[Place]:
+        """The places the entity's names may refer to. A name nothing is spelt like gets those its readings give:
+        without a direction ("north west London"), as a division ("Kharkiv region"), without words run into a
+        division's name ("Editorial Board Cuyahoga County"), as a town in the division after its comma ("Thruxton,
+        Hampshire"), and for a facility, as the town it is named after ("the Millerovo airfield")."""
         found: dict[int, Place] = {}
-        for name in (entity.name, *entity.aliases):
-            for place in self.gazetteer.lookup(name):
-                found.setdefault(place.id, place)
-        if not any(p.exact for p in found.values()):  # "north west London", "eastern Ukraine": where the direction is
-            for name in (entity.name, *entity.aliases):
-                bare = DIRECTION.sub("", name)
-                for place in self.gazetteer.lookup(bare) if bare != name and bare else ():
+        names = (entity.name, *entity.aliases)
+        for reading in (self.gazetteer.lookup, self.without_direction, self.as_division, self.tail_places,
+                        self.in_division_after_comma):
+            if any(p.exact for p in found.values()):
+                break
+            for name in names:
+                for place in reading(name):
                     found.setdefault(place.id, place)
-        if not any(p.exact for p in found.values()):  # "Kharkiv region", "Kursk province": the division of that name
-            for name in (entity.name, *entity.aliases):
-                stem = DIVISION_SUFFIX.sub("", name)
-                for place in self.gazetteer.lookup(stem) if stem != name and stem else ():
-                    if place.feature == "region":
-                        found.setdefault(place.id, place)
-        if not any(p.exact for p in found.values()):  # "Editorial Board Cuyahoga County", "Birmingham City"
-            for name in (entity.name, *entity.aliases):
-                for place in self.tail_places(name):
-                    found.setdefault(place.id, place)
-        if not any(p.exact for p in found.values()):  # "Thruxton, Hampshire": the town, in the division after it
-            for name in (entity.name, *entity.aliases):
-                head, within = self.split_qualified(name)
-                for place in self.gazetteer.lookup(head) if within else ():
-                    if contains(within, place):
-                        found.setdefault(place.id, place)
-        if not found and entity.type == "FACILITY":  # "the Millerovo airfield": the town it is named after
-            for name in (entity.name, *entity.aliases):
+        if not found and entity.type == "FACILITY":
+            for name in names:
                 stem = facility_stem(name)
                 for place in self.gazetteer.lookup(stem) if stem else ():
                     found.setdefault(place.id, place)
         exact = [p for p in found.values() if p.exact]
         return exact or list(found.values())  # a look-alike spelling only where nothing is spelt so
+
+    def without_direction(self, name: str) -> list[Place]:
+        """ "north west London", "eastern Ukraine": the place the direction is in."""
+        bare = DIRECTION.sub("", name)
+        return self.gazetteer.lookup(bare) if bare and bare != name else []
+
+    def as_division(self, name: str) -> list[Place]:
+        """ "Kharkiv region", "Kursk province": the division of that name."""
+        stem = DIVISION_SUFFIX.sub("", name)
+        return [p for p in self.gazetteer.lookup(stem) if p.feature == "region"] if stem and stem != name else []
+
+    def in_division_after_comma(self, name: str) -> list[Place]:
+        """ "Thruxton, Hampshire" read as one name: the town, in the division after the comma."""
+        head, within = self.split_qualified(name)
+        return [p for p in self.gazetteer.lookup(head) if contains(within, p)] if within else []
 
     def tail_places(self, name: str) -> list[Place]:
         """Words the model ran into a division's name ("Republican Orange County"): the last words that name a
@@ -330,27 +333,25 @@ def qualifiers_in(text: str, entities: list[Entity]) -> dict[str, tuple[str, boo
     return out
 
 
-LIST_COMMA = re.compile(r",\s*")
-LIST_AND = re.compile(r",?\s+(?:and|or|&)\s+")
+LIST_LINK = re.compile(r",\s*|,?\s+(?:and|or|&)\s+")
 
 
 def listed_mentions(text: str, entities: list[Entity]) -> set[int]:
-    """Starts of the place mentions that stand in a list closed by "and" or "or" ("Texas, Arizona, and New Mexico")."""
+    """Starts of the place mentions that stand in a list of three or more closed by "and" or "or" ("Texas, Arizona,
+    and New Mexico")."""
     spans = sorted((a, b) for e in entities if e.type in ("LOCATION", "FACILITY") for a, b in e.mentions)
     out: set[int] = set()
-    run, closed = [spans[0]] if spans else [], False
-    for (a, b), (c, _) in zip(spans, spans[1:] + [(None, None)]):
-        gap = text[b:c] if c is not None else ""
-        if c is not None and LIST_COMMA.fullmatch(gap):
-            run.append((c, None))
-            continue
-        if c is not None and LIST_AND.fullmatch(gap):
-            run.append((c, None))
-            closed = True
+    run: list[int] = []
+    closed = False
+    for k, (start, end) in enumerate(spans):
+        run.append(start)
+        link = LIST_LINK.fullmatch(text, end, spans[k + 1][0]) if k + 1 < len(spans) else None
+        if link is not None:
+            closed = closed or bool(link.group(0).strip(", \t\n"))  # "and", "or", "&" join the last one
             continue
         if closed and len(run) > 2:
-            out.update(start for start, _ in run)
-        run, closed = [(c, None)], False
+            out.update(run)
+        run, closed = [], False
     return out
 
 
