@@ -371,10 +371,6 @@ CONTINENT_OF_DEMONYM = {"African": "africa", "European": "europe", "Asian": "asi
 FEATURE_KIND = {"country": "country", "region": "region", "city": "city", "facility": "base", "landmark": "landmark"}
 
 
-def by_id(entities: list[Entity], entity_id: str) -> Entity:
-    return next(e for e in entities if e.id == entity_id)
-
-
 def with_entities_renamed(event: Event, renamed: dict[str, str]) -> Event:
     """The event with entity ids replaced as `renamed` says (entities merged into others)."""
     def new(ids):
@@ -481,10 +477,18 @@ class Geocoder:
             if e.type == "LOCATION":
                 for n in (e.name, *e.aliases):
                     places.setdefault(fold(n), e.id)
-        merged = {e.id: places[fold(e.name)] for e in entities if fold(e.name) in places and (
-            e.type in ("PERSON", "ORGANIZATION") and not (e.kind or e.generic or e.titles or e.roles)
-            and fold(e.name) not in self.known_names
-            or e.type == "LOCATION" and places[fold(e.name)] != e.id and e.name == by_id(entities, places[fold(e.name)]).name)}
+        names = {e.id: e.name for e in entities}
+
+        def twin(e: Entity) -> bool:
+            place = places.get(fold(e.name))
+            if place is None or place == e.id:
+                return False
+            if e.type == "LOCATION":
+                return e.name == names[place]
+            return e.type in ("PERSON", "ORGANIZATION") and not (e.kind or e.generic or e.titles or e.roles) \
+                and fold(e.name) not in self.known_names
+
+        merged = {e.id: places[fold(e.name)] for e in entities if twin(e)}
         if not merged:
             return entities, merged
         extra: dict[str, list] = {}
