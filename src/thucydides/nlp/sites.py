@@ -1,11 +1,15 @@
 """Streets and buildings the gazetteer does not know ("Altnagelvin Hospital", "Royal Street", "Barclays Center"),
 placed at the town that holds them, as ACLED codes an event at a hospital to its town.
 
-The town is, in this order: the one the name itself names ("Derry's Altnagelvin Hospital", "Seoul Central District
-Court"), one named right after it ("Percy French Hotel, Ballyjamesduff", "Loyola University in Los Angeles"), the
-nearest one named in the same sentence, then earlier in the paragraph, then the town the report was filed from or
-is mostly about. Only towns, districts and facilities hold a site: never a whole country or province, and an unknown
-village ("Qaryat Zzzwlyx") stays without coordinates: it is no site.
+The town is, in this order: the owner in the name ("Derry's Altnagelvin Hospital"), the division after a comma in
+it ("Donington Park, Leicestershire"), the town right after it ("Percy French Hotel, Ballyjamesduff", "Loyola
+University in Los Angeles"), a town the name begins or ends with ("Seoul Central District Court"), the nearest town
+of the same sentence, then of the three sentences before in the paragraph, then the town the report is mostly
+about. Institutions stand where the report says they stand or nowhere: schools and universities, often named after
+a town they are not in ("a professor at Columbia University"), take only the town after them, courts also the one in
+their name; neither takes the nearest town. Lakes, rivers and mountains take none. Only towns,
+districts and facilities hold a site: never a whole country or province, and an unknown village ("Qaryat
+Zzzwlyx") stays without coordinates: it is no site.
 """
 from __future__ import annotations
 
@@ -16,9 +20,7 @@ from dataclasses import dataclass
 from thucydides.gazetteer.names import fold
 from thucydides.gazetteer.query import Place
 from thucydides.model import Entity, Geo
-from thucydides.nlp.lexicon import load_yaml
-
-SITE_WORDS = load_yaml("site_words.yaml")
+from thucydides.nlp.context_types import SITE_WORDS
 NATURAL_KINDS = {"mountain", "water", "island", "coast", "region"}  # no town holds a lake or a mountain
 SITE_KINDS = {kind for section in ("facilities", "institutions", "landmarks", "before_name")
               for kind in SITE_WORDS[section].values()} - NATURAL_KINDS
