@@ -198,3 +198,9 @@ def test_words_run_into_a_division_s_name_fall_away():
     found = places("By Editorial Board Cuyahoga County's health levy does much in Ohio, officials said.")
     county = next(e for n, e in found.items() if n.endswith("Cuyahoga County"))
     assert county.geo.feature == "region" and km(county.geo, 41.45, -81.68) < 60
+
+
+def test_a_given_name_that_is_a_large_division_is_that_division():
+    x = extract("The UK touring car series returns in May. Kent will host three rounds this year.", published="2018-04-06")
+    kent = next(e for e in x.entities if e.name == "Kent")
+    assert kent.type == "LOCATION" and kent.geo.country == "GB"

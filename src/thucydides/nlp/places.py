@@ -450,8 +450,7 @@ class Geocoder:
             return entity
         if fold(entity.name) in self.known_names:
             return entity
-        if entity.type == "PERSON" and not locative and fold(entity.name.split()[0]) in self.lexicon.given_names:
-            return entity  # "Beryl, 81": a woman, whatever town bears her name
+        given_name = entity.type == "PERSON" and not locative and fold(entity.name.split()[0]) in self.lexicon.given_names
         city_floor = WELL_KNOWN_CITY if entity.type == "PERSON" else WELL_KNOWN_CITY // 5
         for p in self.resolver.gazetteer.lookup(entity.name):
             if not p.exact:
@@ -464,7 +463,7 @@ class Geocoder:
             lone = entity.type == "PERSON" and p.feature in ("city", "region") and p.main and (
                 " " not in entity.name and p.population >= LONE_NAME_TOWN
                 or context.get(p.country, 0) >= 2 and p.population >= LOCAL_TOWN * 2)
-            if big or local or lone:
+            if big or (local or lone) and not given_name:  # "Beryl, 81": a woman, whatever small town bears her name
                 return replace(entity, type="LOCATION", kind=kind_of(p), roles=(), titles=())
         return entity
 
