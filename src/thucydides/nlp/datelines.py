@@ -35,7 +35,7 @@ def dateline_at(text: str, start: int) -> Dateline | None:
     """The dateline that begins at `start`, or None. Without an agency or a dash, only a city of two words or five
     letters at least, followed by a sentence, counts ("OKLAHOMA CITY The Latest on ..."; never "US President")."""
     m = DATELINE.match(text, start)
-    if m is None or not m.group("city")[0].isalpha():
+    if m is None:
         return None
     marked = bool(m.group("agency") or m.group("dash"))
     if not marked:

@@ -21,6 +21,7 @@ from thucydides.gazetteer.names import fold
 from thucydides.gazetteer.query import Place
 from thucydides.model import Entity, Geo
 from thucydides.nlp.context_types import SITE_WORDS
+
 NATURAL_KINDS = {"mountain", "water", "island", "coast", "region"}  # no town holds a lake or a mountain
 SITE_KINDS = {kind for section in ("facilities", "institutions", "landmarks", "before_name")
               for kind in SITE_WORDS[section].values()} - NATURAL_KINDS
@@ -62,8 +63,8 @@ class SitePlacer:
               chosen: dict[str, Place], around) -> dict[str, Geo]:
         """Entity id -> Geo for every unplaced site whose town the report gives."""
         by_id = {e.id: e for e in entities}
-        holders = sorted((start, Holder(chosen[e.id], by_id[e.id].name)) for e in entities
-                         if e.id in chosen and holds(chosen[e.id]) for start, _ in e.mentions)
+        holders = sorted(((start, Holder(chosen[e.id], by_id[e.id].name)) for e in entities
+                          if e.id in chosen and holds(chosen[e.id]) for start, _ in e.mentions), key=lambda x: x[0])
         starts = {start: holder for start, holder in holders}
         home = self.home_town(entities, chosen)
         out = {}
