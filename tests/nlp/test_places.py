@@ -204,3 +204,64 @@ def test_a_given_name_that_is_a_large_division_is_that_division():
     x = extract("The UK touring car series returns in May. Kent will host three rounds this year.", published="2018-04-06")
     kent = next(e for e in x.entities if e.name == "Kent")
     assert kent.type == "LOCATION" and kent.geo.country == "GB"
+
+
+def test_a_place_listed_with_states_is_the_state():
+    found = places("Tech firms are moving jobs from California to western states such as Utah, Colorado, Idaho and "
+                   "Washington, analysts said.")
+    assert found["Washington"].geo.feature == "region" and km(found["Washington"].geo, 47.5, -120.5) < 50
+
+
+def test_the_middle_of_a_report_leans_to_the_places_it_names_most():
+    from thucydides.nlp.places import middle_of_cluster
+
+    london, new_york, boston = (51.51, -0.13), (40.71, -74.01), (42.36, -71.06)
+    assert middle_of_cluster([(london, 8), (new_york, 1), (boston, 1)]) == london
+    assert middle_of_cluster([(london, 1), (new_york, 1), (boston, 1)]) in (new_york, boston)
+    assert middle_of_cluster([(london, 1), (new_york, 1)]) is None  # two places an ocean apart have no middle
+
+
+def test_a_small_town_of_the_country_its_neighbours_lie_in():
+    found = places("Firefighters from Dewsbury and Wakefield were called to a blaze. The family later moved to "
+                   "Middlestown, police said.")
+    assert km(found["Middlestown"].geo, 53.65, -1.60) < 10  # a town of 2,400, read as an organisation
+
+
+def test_conflict_landmarks_rivers_and_shoals_are_curated():
+    found = places("Ukrainian marines landed on the Kinburn Spit. Russian forces shelled Snake Island overnight. "
+                   "Israeli troops took the Philadelphi Corridor and struck tents in al-Mawasi. The Chinese coast "
+                   "guard fired water cannon near Second Thomas Shoal. The RSF attacked the Zamzam camp near El "
+                   "Fasher. Ukrainian troops crossed the Dnipro River near Krynky.")
+    for name, lat, lon in (("Kinburn Spit", 46.56, 31.52), ("Snake Island", 45.26, 30.20),
+                           ("Philadelphi Corridor", 31.27, 34.25), ("al-Mawasi", 31.37, 34.27),
+                           ("Second Thomas Shoal", 9.73, 115.87), ("Zamzam camp", 13.47, 25.31),
+                           ("Dnipro River", 46.5, 32.3)):
+        assert km(found[name].geo, lat, lon) < 10, name
+
+
+def test_two_halves_of_a_split_name_are_one_place(nlp):
+    from thucydides.model import Attribution, Entity, Event
+    from thucydides.nlp.places import Geocoder
+
+    text = "Smugglers crossed from Baja California into San Diego; California police caught them."
+    doc = nlp(text)
+    baja, california = text.index("Baja"), text.index("California")
+    later = text.index("California", california + 1)
+    doc._.thuc_entities = [
+        Entity(id="E1", name="Baja", type="LOCATION", mentions=((baja, baja + 4),)),
+        Entity(id="E2", name="California", type="LOCATION", mentions=((california, california + 10), (later, later + 10))),
+    ]
+    doc._.thuc_events = [Event(id="V1", type="ARREST", attribution=Attribution(chain=(), cue=None, stance="asserted"),
+                               evidence=(), place="E1")]
+    doc = Geocoder()(doc)
+    by_name = {e.name: e for e in doc._.thuc_entities}
+    assert "Baja" not in by_name and by_name["Baja California"].geo.country == "MX"
+    assert by_name["California"].mentions == ((later, later + 10),) and by_name["California"].geo.country == "US"
+    assert [event.place for event in doc._.thuc_events] == [by_name["Baja California"].id]
+
+
+def test_a_village_of_that_name_far_from_all_the_report_s_places_is_no_guess():
+    found = places("Home buyers in Gainesville, Va., say the commute to Fairfax and Vienna is easy. Many residents "
+                   "moved here from Centreville and Manassas. Shops at Stonewall offer groceries.")
+    assert km(found["Fairfax"].geo, 38.85, -77.31) < 10
+    assert found["Stonewall"].geo is None  # the Stonewalls of the gazetteer are in Texas and elsewhere

@@ -21,6 +21,8 @@ PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across
 PERSON_PREPOSITIONS = {"in", "near", "outside", "inside", "around", "across", "into"}  # "at X" may be a company
 LISTED_TOWN = 1_000
 LOCATIVE_TOWN = 5_000
+KNOWN_COUNTRY_TOWN = 2_000  # "at Coggeshall" in a report about England
+OTHER_NAME_TOWN = 20_000  # a town by another of its names ("Clacton" for Clacton-on-Sea)
 UNKNOWN_COUNTRY_TOWN = 50_000
 NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -114,11 +116,11 @@ class PlaceNameFinder:
                          and (q.feature == "country" or p.admin1 == q.admin1)), None)
         if cue.strength == "capital":
             return next((p for p in found if p.feature == "city" and self.capitals.get(fold(p.name)) == p.country), None)
-        floor = LISTED_TOWN if cue.strength == "listed" else LOCATIVE_TOWN
         for p in found:
             known = countries.get(p.country or "", 0) > 0
-            if p.feature == "country" or p.main and p.population >= floor and (
-                    known or cue.strength == "locative" and p.population >= UNKNOWN_COUNTRY_TOWN):
+            floor = LISTED_TOWN if cue.strength == "listed" else KNOWN_COUNTRY_TOWN if known else LOCATIVE_TOWN
+            if p.feature == "country" or (p.main or known and p.population >= OTHER_NAME_TOWN) and p.population >= floor \
+                    and (known or cue.strength == "locative" and p.population >= UNKNOWN_COUNTRY_TOWN):
                 return p
         return None
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -36,6 +36,7 @@ QUALIFIER = re.compile(r",\s+((?:(?:located|situated|some|about|just)\s+)?(?:\d+
                        r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
                        r"south-east|south-west)(?:ern)?\s+of\s+|in\s+|near\s+))?(?:the\s+)?")
 UNKNOWN_COUNTRY_MIN_POPULATION = 50_000
+FAR_VILLAGE = 10_000  # a place this small, far from the report's other places, is likely another one of its name
 SHORT_FORM_PENALTY = 3.0
 DIVISION_SUFFIX = re.compile(r"\s+(?:region|province|oblast|governorate|governate|state|district|county|prefecture|"
                              r"raion|rayon|krai|kray)$", re.I)
@@ -51,6 +52,8 @@ NEAR_BONUS = 1.5
 FAME_WEIGHT = 0.5  # per doubling of the names a place is known by
 NAMED_DIVISION_BONUS = 2.5
 QUALIFYING_DIVISION_BONUS = 3.0
+LISTED_KIND_BONUS = 3.0
+REFINING_PASSES = 2  # a town read wrong in the first pass ("San Diego" of Mexico) is set right by the next
 ALL_NAMES_BONUS = 2.0
 UNNAMED_COUNTRY_PENALTY = 1.0
 QUALIFIER_CITY_KM = 50.0
@@ -72,6 +75,7 @@ class Surroundings:
     center: tuple[float, float] | None = None
     named_divisions: frozenset[tuple[str, str]] = frozenset()  # first-level divisions the report names ("Kentucky")
     qualifying: frozenset[str] = frozenset()  # entities named after a comma to say where another place is
+    listed_with: Counter = field(default_factory=Counter)  # the kinds of place it is listed with: (feature, district)
 
 
 class PlaceResolver:
@@ -200,6 +204,10 @@ class PlaceResolver:
             s += NAMED_DIVISION_BONUS  # "McLean County" in a report that names Kentucky
         if entity.id in around.qualifying and place.feature in ("region", "country"):
             s += QUALIFYING_DIVISION_BONUS  # "Tacoma, Washington": the state
+        if around.listed_with:
+            (kind, n), total = around.listed_with.most_common(1)[0], sum(around.listed_with.values())
+            if 2 * n > total and (place.feature, place.district) == kind:
+                s += LISTED_KIND_BONUS  # "Utah, Colorado, Idaho and Washington": the state
         if place.feature == "city" and self.capitals.get(fold(place.name)) == place.country:
             s += CAPITAL_BONUS  # a bare "Washington" is the capital before the state or a town of that name
         return s
@@ -245,20 +253,28 @@ class PlaceResolver:
         if known and top.country and top.country not in known and top.feature not in ("country", "region") \
                 and top.population < UNKNOWN_COUNTRY_MIN_POPULATION and not (entity.type == "FACILITY" and top.feature == "facility"):
             return None  # a village of another country: better no coordinates
+        if qualifier is None and around.center is not None and top.feature == "city" and top.population < FAR_VILLAGE \
+                and (top.country, top.admin1) not in around.named_divisions \
+                and km(around.center[0], around.center[1], top.lat, top.lon) > 2 * NEAR_KM:
+            return None  # a village of that name far from all the report's places: better no coordinates
         if not top.exact and top.country and top.country not in known and top.feature != "country":
             return None  # only a look-alike spelling ("Kuriga" ~ "Caraga"), in a country the report never names
         return top
 
     @staticmethod
-    def around_others(entity: Entity, first: dict[str, Place], around: Surroundings) -> Surroundings:
+    def around_others(entity: Entity, first: dict[str, Place], around: Surroundings,
+                      mentions: dict[str, int], siblings: set[str]) -> Surroundings:
         """The surroundings of one place from the first pass's choices for the other names (never its own, so a
-        wrong first guess cannot confirm itself): their countries, the middle of the local ones, the divisions."""
-        others = [p for entity_id, p in first.items() if entity_id != entity.id]
-        countries = around.countries + Counter(p.country for p in others if p.country)
-        local = [(p.lat, p.lon) for p in others if p.feature in ("city", "facility", "landmark")]
-        divisions = frozenset((p.country, p.admin1) for p in others
+        wrong first guess cannot confirm itself): their countries, the middle of the local ones (weighted by their
+        mentions), the divisions, and the kinds of the places listed with it."""
+        others = [(entity_id, p) for entity_id, p in first.items() if entity_id != entity.id]
+        countries = around.countries + Counter(p.country for _, p in others if p.country)
+        local = [((p.lat, p.lon), mentions.get(entity_id, 1)) for entity_id, p in others
+                 if p.feature in ("city", "facility", "landmark")]
+        divisions = frozenset((p.country, p.admin1) for _, p in others
                               if p.feature == "region" and not p.district and p.admin1 and p.country)
-        return Surroundings(countries, middle_of_cluster(local), divisions, around.qualifying)
+        listed_with = Counter((first[i].feature, first[i].district) for i in siblings if i in first)
+        return Surroundings(countries, middle_of_cluster(local), divisions, around.qualifying, listed_with)
 
     @staticmethod
     def city_before_its_division(entity: Entity, ranked: list[Place]) -> Place:
@@ -271,11 +287,12 @@ class PlaceResolver:
         return next((p for p in ranked[1:] if p.feature == "city" and p.exact and p.country == top.country
                      and p.admin1 == top.admin1 and fold(p.name).startswith(key) and p.population >= BIG_CITY), top)
 
-    def resolve(self, entities: list[Entity], qualifiers: dict[str, tuple[str, bool]] | None = None) -> dict[str, Place]:
+    def resolve(self, entities: list[Entity], qualifiers: dict[str, tuple[str, bool]] | None = None,
+                siblings: dict[str, set[str]] | None = None) -> dict[str, Place]:
         """Entity id -> chosen place, for every LOCATION and FACILITY entity that has one. `qualifiers` maps an
         entity to the one that qualifies it and whether by direction ("Damascus, Maryland"; "Kuweires, east of
-        Aleppo"), which is resolved first."""
-        qualifiers = qualifiers or {}
+        Aleppo"), which is resolved first; `siblings` to the places listed with it."""
+        qualifiers, siblings = qualifiers or {}, siblings or {}
         places = sorted((e for e in entities if e.type in ("LOCATION", "FACILITY")), key=lambda e: e.id in qualifiers)
         towns = {e.id for e in places if e.type == "LOCATION" and not is_site(e)}
         around = Surroundings(self.context(entities), qualifying=frozenset(  # "Tacoma, Washington"; not "Ramor Theatre, Virginia"
@@ -286,12 +303,19 @@ class PlaceResolver:
             found = self.best(e, around, chosen.get(qualifier_id), directional)
             if found is not None:
                 chosen[e.id] = found
-        first = dict(chosen)
-        for e in places:  # second pass: among the places the first pass found for the report's other names
-            qualifier_id, directional = qualifiers.get(e.id, ("", False))
-            found = self.best(e, self.around_others(e, first, around), chosen.get(qualifier_id), directional)
-            if found is not None:
-                chosen[e.id] = found
+        mentions = {e.id: len(e.mentions) for e in places}
+        for _ in range(REFINING_PASSES):  # then among the places the pass before found for the report's other names
+            before = dict(chosen)
+            for e in places:
+                qualifier_id, directional = qualifiers.get(e.id, ("", False))
+                surroundings = self.around_others(e, before, around, mentions, siblings.get(e.id, set()))
+                found = self.best(e, surroundings, chosen.get(qualifier_id), directional)
+                if found is not None:
+                    chosen[e.id] = found
+                else:  # what the report's other places make of it overrules the guess before
+                    chosen.pop(e.id, None)
+            if chosen == before:
+                break
         return chosen
 
 
@@ -306,14 +330,20 @@ def contains(division: Place, place: Place) -> bool:
     return place.admin1 == division.admin1
 
 
-def middle_of_cluster(points: list[tuple[float, float]]) -> tuple[float, float] | None:
-    """The point closest to all the others (never the sea between them), when the places cluster around it: a report
-    that names Washington, London and Moscow has no middle to be near."""
+def middle_of_cluster(points: list[tuple[tuple[float, float], int]]) -> tuple[float, float] | None:
+    """The point closest to all the others, each counted as often as the report names it (never the sea between
+    them), when the places cluster around it: a report that names Washington, London and Moscow alike has no middle
+    to be near; one that names London eight times and New York once is about London."""
     if not points:
         return None
-    middle = min(points, key=lambda p: sum(km(p[0], p[1], q[0], q[1]) for q in points))
-    distances = sorted(km(middle[0], middle[1], q[0], q[1]) for q in points)
-    return middle if distances[len(distances) // 2] <= 2 * NEAR_KM else None
+    middle = min((p for p, _ in points), key=lambda p: sum(n * km(p[0], p[1], q[0], q[1]) for q, n in points))
+    distances = sorted((km(middle[0], middle[1], q[0], q[1]), n) for q, n in points)
+    half, seen = sum(n for _, n in distances) / 2, 0
+    for distance, n in distances:  # the weighted median distance
+        seen += n
+        if seen > half:
+            return middle if distance <= 2 * NEAR_KM else None
+    return None
 
 
 def qualifiers_in(text: str, entities: list[Entity]) -> dict[str, tuple[str, bool]]:
@@ -339,19 +369,34 @@ LIST_LINK = re.compile(r",\s*|,?\s+(?:and|or|&)\s+")
 def listed_mentions(text: str, entities: list[Entity]) -> set[int]:
     """Starts of the place mentions that stand in a list of three or more closed by "and" or "or" ("Texas, Arizona,
     and New Mexico")."""
-    spans = sorted((a, b) for e in entities if e.type in ("LOCATION", "FACILITY") for a, b in e.mentions)
-    out: set[int] = set()
-    run: list[int] = []
+    return {start for run in place_lists(text, entities) for start, _ in run}
+
+
+def place_lists(text: str, entities: list[Entity]) -> list[list[tuple[int, str]]]:
+    """The lists of three or more place mentions closed by "and" or "or", each as (start, entity id) in order."""
+    spans = sorted((a, b, e.id) for e in entities if e.type in ("LOCATION", "FACILITY") for a, b in e.mentions)
+    out: list[list[tuple[int, str]]] = []
+    run: list[tuple[int, str]] = []
     closed = False
-    for k, (start, end) in enumerate(spans):
-        run.append(start)
+    for k, (start, end, entity_id) in enumerate(spans):
+        run.append((start, entity_id))
         link = LIST_LINK.fullmatch(text, end, spans[k + 1][0]) if k + 1 < len(spans) else None
         if link is not None:
             closed = closed or bool(link.group(0).strip(", \t\n"))  # "and", "or", "&" join the last one
             continue
         if closed and len(run) > 2:
-            out.update(run)
+            out.append(run)
         run, closed = [], False
+    return out
+
+
+def list_siblings(text: str, entities: list[Entity]) -> dict[str, set[str]]:
+    """Entity id -> the other entities listed with it ("Utah, Colorado, Idaho and Washington")."""
+    out: dict[str, set[str]] = {}
+    for run in place_lists(text, entities):
+        ids = {entity_id for _, entity_id in run}
+        for entity_id in ids:
+            out.setdefault(entity_id, set()).update(ids - {entity_id})
     return out
 
 
@@ -368,6 +413,8 @@ LONE_NAME_TOWN = 20_000
 CONTINENTS = {"africa", "europe", "asia", "south america", "north america", "oceania", "antarctica"}
 CONTINENT_OF_DEMONYM = {"African": "africa", "European": "europe", "Asian": "asia", "South American": "south america",
                         "North American": "north america"}
+SPLIT_NAME_GAP = re.compile(r" | of (?:the )?")
+JOINED_NAME_TOWN = 10_000
 FEATURE_KIND = {"country": "country", "region": "region", "city": "city", "facility": "base", "landmark": "landmark"}
 
 
@@ -407,7 +454,7 @@ class Geocoder:
             from thucydides.gazetteer.query import get_gazetteer
 
             self.resolver = PlaceResolver(get_gazetteer(self.gazetteer_path))
-        context = self.resolver.context(entities)
+        context = self.report_countries(entities)
         before = {e.id: e.type for e in entities}
         entities = [self.retyped(e, context, self.locative(doc, e)) for e in entities]
         entities = self.with_names_in_place_context(doc, entities, context)
@@ -422,9 +469,12 @@ class Geocoder:
             kinds = {e.id: e.kind for e in entities}
             doc._.thuc_events = struck_towns_are_places(doc._.thuc_events, now_places, kinds)
         entities = self.with_dateline_places(doc, entities)
+        entities, joined = self.with_split_names_joined(doc.text, entities)
+        if joined and doc._.thuc_events:
+            doc._.thuc_events = [with_entities_renamed(event, joined) for event in doc._.thuc_events]
         if self.demonyms:
             entities = self.with_demonyms(doc, entities)
-        chosen = self.resolver.resolve(entities, qualifiers_in(doc.text, entities))
+        chosen = self.resolver.resolve(entities, qualifiers_in(doc.text, entities), list_siblings(doc.text, entities))
         geos = {entity_id: to_geo(place) for entity_id, place in chosen.items()}
         around = Surroundings(self.resolver.context(entities) + Counter(p.country for p in chosen.values() if p.country))
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
@@ -432,6 +482,18 @@ class Geocoder:
         doc._.thuc_entities = [replace(e, geo=geos[e.id], country=geos[e.id].country or e.country)
                                if e.id in geos else e for e in entities]
         return doc
+
+    def report_countries(self, entities: list[Entity]) -> Counter:
+        """The countries the report is about before anything is retyped: those of its sides and places, and those a
+        first reading puts its places in ("Dewsbury" and "Wakefield" make a report about Britain)."""
+        votes = self.resolver.context(entities)
+        around = Surroundings(Counter(votes))
+        for e in entities:
+            if e.type in ("LOCATION", "FACILITY") and not e.country:
+                place = self.resolver.best(e, around)
+                if place is not None and place.country:
+                    votes[place.country] += len(e.mentions)
+        return votes
 
     @staticmethod
     def locative(doc: Doc, entity: Entity) -> bool:
@@ -550,6 +612,26 @@ class Geocoder:
                     break  # "NATO -": no dateline; "TIJUANA & X": the rest unread
                 out = self.with_place_mention(out, start, end, name, place)
         return out
+
+    def with_split_names_joined(self, text: str, entities: list[Entity]) -> tuple[list[Entity], dict[str, str]]:
+        """ "Baja" and "California", "Republic" and "of Armenia": two place mentions side by side that together name
+        a division, country or town the gazetteer knows, made one mention. Returns the entities and old id -> new id
+        for names left with no mention."""
+        spans = sorted((a, b) for e in entities if e.type == "LOCATION" for a, b in e.mentions)
+        renamed: dict[str, str] = {}
+        for (a1, b1), (a2, b2) in zip(spans, spans[1:]):
+            if not SPLIT_NAME_GAP.fullmatch(text, b1, a2):
+                continue
+            name = text[a1:b2]
+            place = next((p for p in self.resolver.gazetteer.lookup(name) if p.exact
+                          and p.feature in ("country", "region", "city") and p.population >= JOINED_NAME_TOWN), None)
+            if place is None:
+                continue
+            before = {e.id for e in entities}
+            entities = self.with_place_mention(entities, a1, b2, name, place)
+            now = next(e.id for e in entities if (a1, b2) in e.mentions)
+            renamed.update({old: now for old in before - {e.id for e in entities}})
+        return entities, renamed
 
     @staticmethod
     def with_place_mention(entities: list[Entity], start: int, end: int, text: str, place: Place) -> list[Entity]:
