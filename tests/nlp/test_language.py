@@ -11,6 +11,7 @@ from thucydides.nlp.language import detect_language
     ("Російські війська обстріляли околиці Харкова вночі, повідомили в обласній адміністрації.", "uk"),
     ("قصفت القوات الروسية أطراف خاركيف ليلا بحسب ما قاله مسؤولون إقليميون يوم الاثنين.", "ar"),
     ("Short.", "en"),
+    ("Armed men kidnapped 30 students from a school in Kuriga, Kaduna State, police said.", "en"),  # not Pidgin
 ])
 def test_detect_language(text, code):
     assert detect_language(text) == code

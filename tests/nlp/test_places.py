@@ -265,3 +265,14 @@ def test_a_village_of_that_name_far_from_all_the_report_s_places_is_no_guess():
                    "moved here from Centreville and Manassas. Shops at Stonewall offer groceries.")
     assert km(found["Fairfax"].geo, 38.85, -77.31) < 10
     assert found["Stonewall"].geo is None  # the Stonewalls of the gazetteer are in Texas and elsewhere
+
+
+def test_a_town_after_from_and_to_is_a_place():
+    found = places("Drivers in Gloucester face delays: the diversion doubles the distance from the Air Balloon to "
+                   "Cirencester.")
+    assert km(found["Cirencester"].geo, 51.72, -1.97) < 10
+
+
+def test_a_town_rockets_are_fired_at_is_a_place():
+    found = places("Hezbollah fired rockets at Kiryat Shmona and the Israeli army struck targets in Nabatieh and Tyre.")
+    assert km(found["Kiryat Shmona"].geo, 33.21, 35.57) < 5  # the model reads it as a person

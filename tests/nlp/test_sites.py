@@ -82,3 +82,25 @@ def test_a_base_named_with_its_kind_is_the_gazetteer_base():
     found = sites("Israeli troops raided a clinic in Khan Younis. The Shayrat military base in Syria was hit.")
     base = found["Shayrat military base"]
     assert base.geo.within is None and km(base.geo, 34.49, 36.91) < 5
+
+
+def test_numbered_roads_are_places_at_their_town_and_weapons_are_not():
+    found = sites("Police closed the A120 near Colchester after a crash. Traffic was diverted via the A436, A40 and "
+                  "A429. Ukrainian troops captured a T-72 tank and an M16 rifle near Izium.")
+    for road in ("A120", "A436", "A40", "A429"):
+        assert found[road].kind == "road" and km(found[road].geo, 51.89, 0.90) < 10, road
+    assert not {"T-72", "M16"} & set(found)
+
+
+def test_a_road_near_a_town_of_a_country_the_report_does_not_name():
+    found = sites("Russian drones struck a bus on the M-03 highway near Izium.")
+    assert km(found["Izium"].geo, 49.21, 37.27) < 10  # no other place is named like it, though only Russia is named
+    assert found["M-03"].kind == "road" and found["M-03"].geo.within == "Izium"
+
+
+def test_an_installation_is_at_the_town_it_is_named_after():
+    found = sites("Israeli forces raided the Jenin refugee camp and Tulkarm in the occupied West Bank.")
+    assert km(found["Jenin refugee camp"].geo, 32.46, 35.30) < 5  # not Tulkarm, the nearest town named
+    found = sites("Ukrainian drones attacked an oil depot in Tambov Oblast and the Novoshakhtinsk refinery in Rostov "
+                  "region.")
+    assert km(found["Novoshakhtinsk refinery"].geo, 47.76, 39.93) < 5  # a town of 99,000

@@ -5,6 +5,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -35,6 +37,12 @@ PLACE_NOUNS = {"city", "cities", "town", "towns", "village", "villages", "capita
 HEAD_WORDS = {key[0] for table in (FACILITY_HEADS, REGION_HEADS, UNIT_HEADS, LANDMARK_HEADS, INSTITUTION_HEADS)
               for key in table}  # the first words of every head: a token that is none of them starts no head
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+ROAD_NUMBER = re.compile(r"\b(?:[AMNRH]|RN|RR|I|US|SR)-?\d{1,4}\b")  # "the A417", "the M-03", "the RN16", "I-95"
+ROAD_AFTER = re.compile(r"\s+(?:(?:north|south|east|west)bound\b|road|highway|motorway|route|expressway|freeway|carriageway|trunk road|ring road|bypass)\b",
+                        re.I)  # "the M-03 highway"
+ROAD_BEFORE = re.compile(r"\b(?:on|along|off|onto|via|near|at|across|from|to|towards|toward|closed|blocked|cut|"
+                         r"and|or)\s+the\s+$|(?:the\s+)?(?:road|highway|motorway|route)\s+$", re.I)  # "along the N1"
+ROAD_LIST = re.compile(r"(?:\s*,\s*|,?\s+(?:and|or)\s+)$")  # "via the A436, A40 and A429"
 MAX_HEAD = 3
 
 if not Doc.has_extension("thuc_kinds"):
@@ -118,10 +126,29 @@ class ContextTyper:
         new.extend(self.named_after_their_head(doc, ents, kinds))
         new.extend(self.places_after_place_nouns(doc, ents))
         new.extend(self.names_before_acronyms(doc, ents))
+        for span in self.road_numbers(doc):
+            kinds[span.start_char] = "road"
+            new.append(span)
         kept = [e for e in ents if not any(n.start <= e.start and e.end <= n.end for n in new)]
         doc.ents = filter_spans(new + self.without_sites(doc, kept, [n for n in new if n.label_ in ("FAC", "LOC")]))
         doc._.thuc_kinds = kinds
         return doc
+
+    @staticmethod
+    def road_numbers(doc: Doc) -> list[Span]:
+        """Numbered roads the words around them say are roads: "on the A120", "along the M-03 highway", "the RN16
+        road", "via the A436, A40 and A429" (a rifle or a tank of such a name has none of those words around it)."""
+        out: list[Span] = []
+        text, last_end = doc.text, -1
+        for m in ROAD_NUMBER.finditer(text):
+            window = text[max(0, m.start() - 40):m.start()]
+            listed = last_end >= 0 and ROAD_LIST.fullmatch(text, last_end, m.start()) is not None
+            if listed or ROAD_AFTER.match(text, m.end()) or ROAD_BEFORE.search(window):
+                span = doc.char_span(m.start(), m.end())
+                if span is not None:
+                    out.append(Span(doc, span.start, span.end, label="LOC"))
+                    last_end = m.end()
+        return out
 
     @staticmethod
     def without_sites(doc: Doc, ents: list[Span], sites: list[Span]) -> list[Span]:

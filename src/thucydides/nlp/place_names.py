@@ -34,6 +34,9 @@ MOTION_VERBS = {form for verb in ("go|went|gone", "come|came", "drive|drove|driv
                                    "retreat", "advance", "arrive", "commute", "migrate", "escape", "send|sent",
                                    "bring|brought", "take|took|taken", "ship")
                 for base, *irregular in [verb.split("|")] for form in inflections(base) | set(irregular)}
+FIRING_VERBS = {form for verb in ("fire", "shoot|shot", "launch", "lob", "aim", "hurl")
+                for base, *irregular in [verb.split("|")] for form in inflections(base) | set(irregular)}
+FROM_TO_WORDS = 8  # "from" at most this many words before "to"
 UNTYPED_LABELS = {"", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 
 
@@ -64,7 +67,8 @@ class PlaceNameFinder:
         while j >= 0 and doc[j].lower_ in ("the",):
             j -= 1
         prepositions = PERSON_PREPOSITIONS if person else PLACE_PREPOSITIONS
-        if j >= 0 and (doc[j].lower_ in prepositions or self.motion_to(doc[j])):
+        if j >= 0 and (doc[j].lower_ in prepositions or self.motion_to(doc[j]) or self.fired_at(doc[j])
+                       or self.from_before_to(doc, j)):
             return Cue("locative")
         if not person and fold(span.text) in self.capitals:
             return Cue("capital")  # "Tunis is increasingly reliant on Algeria", read as a nationality
@@ -74,6 +78,24 @@ class PlaceNameFinder:
     def motion_to(token) -> bool:
         """ "driving to Castlegar", "fled from Bakhmut": "to" or "from" after a verb of going."""
         return token.lower_ in ("to", "from") and token.head.pos_ == "VERB" and token.head.lower_ in MOTION_VERBS
+
+    @staticmethod
+    def fired_at(token) -> bool:
+        """ "fired rockets at Kiryat Shmona", "launched drones at Kharkiv": "at" after a verb of firing."""
+        return token.lower_ == "at" and token.head.pos_ == "VERB" and token.head.lower_ in FIRING_VERBS
+
+    @staticmethod
+    def from_before_to(doc: Doc, j: int) -> bool:
+        """ "the distance from the Air Balloon to Cirencester", "flights from Kyiv to Lviv": "to" after a "from" of the
+        same clause."""
+        if doc[j].lower_ != "to":
+            return False
+        for k in range(j - 1, max(j - FROM_TO_WORDS, 0) - 1, -1):
+            if doc[k].lower_ == "from":
+                return True
+            if doc[k].is_punct and doc[k].text not in ("-", "'"):
+                return False
+        return False
 
     def qualifier_after(self, doc: Doc, end: int) -> tuple[Place, Span] | None:
         """ "Klamath Falls, Oregon", "Estey's Bridge, N.B.", "New Quay, Ceredigion": the division or country after

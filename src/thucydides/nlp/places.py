@@ -36,6 +36,7 @@ QUALIFIER = re.compile(r",\s+((?:(?:located|situated|some|about|just)\s+)?(?:\d+
                        r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
                        r"south-east|south-west)(?:ern)?\s+of\s+|in\s+|near\s+))?(?:the\s+)?")
 UNKNOWN_COUNTRY_MIN_POPULATION = 50_000
+SOLE_TOWN = 20_000  # a town no other place is named like is that town, in whatever country
 FAR_VILLAGE = 10_000  # a place this small, far from the report's other places, is likely another one of its name
 SHORT_FORM_PENALTY = 3.0
 DIVISION_SUFFIX = re.compile(r"\s+(?:region|province|oblast|governorate|governate|state|district|county|prefecture|"
@@ -250,9 +251,11 @@ class PlaceResolver:
         top = self.city_before_its_division(entity, [x.place for x in ranked])
         known = set(around.countries) | ({entity.country} if entity.country else set()) \
             | ({qualifier.country} if qualifier else set())
+        sole_town = top.exact and top.population >= SOLE_TOWN and sum(x.place.exact for x in ranked) == 1
         if known and top.country and top.country not in known and top.feature not in ("country", "region") \
-                and top.population < UNKNOWN_COUNTRY_MIN_POPULATION and not (entity.type == "FACILITY" and top.feature == "facility"):
-            return None  # a village of another country: better no coordinates
+                and top.population < UNKNOWN_COUNTRY_MIN_POPULATION and not sole_town \
+                and not (entity.type == "FACILITY" and top.feature == "facility"):
+            return None  # a village of another country: better no coordinates ("Russian drones hit Izium": a town)
         if qualifier is None and around.center is not None and top.feature == "city" and top.population < FAR_VILLAGE \
                 and (top.country, top.admin1) not in around.named_divisions \
                 and km(around.center[0], around.center[1], top.lat, top.lon) > 2 * NEAR_KM:
@@ -265,16 +268,21 @@ class PlaceResolver:
     def around_others(entity: Entity, first: dict[str, Place], around: Surroundings,
                       mentions: dict[str, int], siblings: set[str]) -> Surroundings:
         """The surroundings of one place from the first pass's choices for the other names (never its own, so a
-        wrong first guess cannot confirm itself): their countries, the middle of the local ones (weighted by their
-        mentions), the divisions, and the kinds of the places listed with it."""
-        others = [(entity_id, p) for entity_id, p in first.items() if entity_id != entity.id]
-        countries = around.countries + Counter(p.country for _, p in others if p.country)
-        local = [((p.lat, p.lon), mentions.get(entity_id, 1)) for entity_id, p in others
-                 if p.feature in ("city", "facility", "landmark")]
-        divisions = frozenset((p.country, p.admin1) for _, p in others
-                              if p.feature == "region" and not p.district and p.admin1 and p.country)
+        wrong first guess cannot confirm itself), with the kinds of the places listed with it."""
+        others = {entity_id: p for entity_id, p in first.items() if entity_id != entity.id}
         listed_with = Counter((first[i].feature, first[i].district) for i in siblings if i in first)
-        return Surroundings(countries, middle_of_cluster(local), divisions, around.qualifying, listed_with)
+        return replace(PlaceResolver.surroundings(others, around, mentions), listed_with=listed_with)
+
+    @staticmethod
+    def surroundings(chosen: dict[str, Place], around: Surroundings, mentions: dict[str, int]) -> Surroundings:
+        """What chosen places say about a report: their countries, the middle of the local ones (weighted by their
+        mentions), the first-level divisions."""
+        countries = around.countries + Counter(p.country for p in chosen.values() if p.country)
+        local = [((p.lat, p.lon), mentions.get(entity_id, 1)) for entity_id, p in chosen.items()
+                 if p.feature in ("city", "facility", "landmark")]
+        divisions = frozenset((p.country, p.admin1) for p in chosen.values()
+                              if p.feature == "region" and not p.district and p.admin1 and p.country)
+        return Surroundings(countries, middle_of_cluster(local), divisions, around.qualifying)
 
     @staticmethod
     def city_before_its_division(entity: Entity, ranked: list[Place]) -> Place:
@@ -476,7 +484,8 @@ class Geocoder:
             entities = self.with_demonyms(doc, entities)
         chosen = self.resolver.resolve(entities, qualifiers_in(doc.text, entities), list_siblings(doc.text, entities))
         geos = {entity_id: to_geo(place) for entity_id, place in chosen.items()}
-        around = Surroundings(self.resolver.context(entities) + Counter(p.country for p in chosen.values() if p.country))
+        around = self.resolver.surroundings(chosen, Surroundings(self.resolver.context(entities)),
+                                            {e.id: len(e.mentions) for e in entities})
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
         geos.update(SitePlacer(self.resolver).place(doc.text, sentences, entities, chosen, around))
         doc._.thuc_entities = [replace(e, geo=geos[e.id], country=geos[e.id].country or e.country)

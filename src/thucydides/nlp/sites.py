@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from thucydides.gazetteer.distance import km
 from thucydides.gazetteer.names import fold
 from thucydides.gazetteer.query import Place
 from thucydides.model import Entity, Geo
@@ -33,7 +34,11 @@ AFTER_NAME = re.compile(r"(?:\s*,\s*(?:in\s+)?|\s+(?:in|at|near|outside|on|off)\
                         r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?")  # "in southwest Miami-Dade"
 MAX_NAME_WORDS = 3
 MIN_TOWN_IN_NAME = 100_000  # a town named only inside a building's name must be well known
+INSTALLATION_KINDS = {"airfield", "base", "checkpoint", "crossing", "dam", "depot", "plant", "port", "station", "prison"}
+MIN_TOWN_IN_INSTALLATION = 10_000  # "Jenin refugee camp", "Novoshakhtinsk refinery": installations bear their town's name
+MIN_TOWN_BY_OTHER_NAME = 20_000
 SENTENCES_BACK = 3
+NEAR_KM = 400.0  # a town this near the middle of the report's places is among them
 
 
 @dataclass(frozen=True)
@@ -92,9 +97,9 @@ class SitePlacer:
             if possessive and not owner:
                 continue
             words = name.split()
-            prefixes = [owner.group(1)] if owner else \
-                [" ".join(words[:n]) for n in range(min(MAX_NAME_WORDS, len(words) - 1), 0, -1)] \
-                + [" ".join(words[-n:]) for n in range(min(MAX_NAME_WORDS, len(words) - 1), 0, -1)]  # "British Embassy Tokyo"
+            leading = [" ".join(words[:n]) for n in range(min(MAX_NAME_WORDS, len(words) - 1), 0, -1)]
+            trailing = [" ".join(words[-n:]) for n in range(min(MAX_NAME_WORDS, len(words) - 1), 0, -1)]
+            prefixes = [owner.group(1)] if owner else leading + trailing  # "British Embassy Tokyo"
             for prefix in prefixes:
                 known = next((chosen[e.id] for e in entities if e.id in chosen and holds(chosen[e.id])
                               and fold(prefix) in {fold(n) for n in (e.name, *e.aliases)}), None)
@@ -102,11 +107,27 @@ class SitePlacer:
                     return Holder(known, prefix)
                 town = self.resolver.best(Entity(id=entity.id, name=prefix, type="LOCATION", kind="city",
                                                  mentions=entity.mentions), around)
-                if town is not None and town.feature == "city" and town.exact and town.main and (owner or (
-                        town.population >= MIN_TOWN_IN_NAME and town.country in around.countries
-                        and entity.kind not in SCHOOL_KINDS)):  # "Columbia University" is in New York
+                if town is not None and self.named_after_town(entity, town, around, bool(owner), prefix in leading):
                     return Holder(town, prefix)
         return None
+
+    @staticmethod
+    def named_after_town(entity: Entity, town: Place, around, owner: bool, leading: bool) -> bool:
+        """Whether the town a site's name begins or ends with holds it: an owner always ("Derry's"); else a city of
+        100,000 of the report's countries ("Seoul Central District Court", not "Columbia University"), or, for an
+        installation whose name begins with it, a town of 10,000 among the report's places ("Jenin refugee camp",
+        "Novoshakhtinsk refinery in Rostov region"; not Pearl, Mississippi for "Pearl Harbor" in a report on Hawaii)."""
+        if town.feature != "city" or not town.exact:
+            return False
+        if owner:
+            return town.main
+        if town.main and town.population >= MIN_TOWN_IN_NAME and town.country in around.countries \
+                and entity.kind not in SCHOOL_KINDS:  # "Columbia University" is in New York
+            return True
+        among_places = (town.country, town.admin1) in around.named_divisions or around.center is not None \
+            and km(around.center[0], around.center[1], town.lat, town.lon) <= NEAR_KM
+        return leading and entity.kind in INSTALLATION_KINDS and town.population >= MIN_TOWN_IN_INSTALLATION \
+            and (town.main or town.population >= MIN_TOWN_BY_OTHER_NAME) and among_places
 
     def qualified(self, entity: Entity) -> Holder | None:
         """ "Donington Park, Leicestershire": the district or town after the comma inside the name."""
