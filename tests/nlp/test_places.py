@@ -276,3 +276,15 @@ def test_a_town_after_from_and_to_is_a_place():
 def test_a_town_rockets_are_fired_at_is_a_place():
     found = places("Hezbollah fired rockets at Kiryat Shmona and the Israeli army struck targets in Nabatieh and Tyre.")
     assert km(found["Kiryat Shmona"].geo, 33.21, 35.57) < 5  # the model reads it as a person
+
+
+def test_a_hyphenated_name_the_model_cut_short_is_whole():
+    found = places("Gang members torched homes in Croix-des-Bouquets, east of Port-au-Prince, the UN said.")
+    assert "Croix" not in found  # not the town of Croix near Lille
+    assert km(found["Croix-des-Bouquets"].geo, 18.58, -72.23) < 10
+
+
+def test_a_town_no_other_is_named_like_is_still_no_guess_in_a_country_the_report_s_places_are_not_in():
+    found = places("Gangs clashed with police in Port-au-Prince and in Croix on Monday, Haitian officials said.")
+    assert found["Port-au-Prince"].geo.country == "HT"
+    assert found["Croix"].geo is None  # the only Croix of the gazetteer is near Lille

@@ -104,3 +104,12 @@ def test_an_installation_is_at_the_town_it_is_named_after():
     found = sites("Ukrainian drones attacked an oil depot in Tambov Oblast and the Novoshakhtinsk refinery in Rostov "
                   "region.")
     assert km(found["Novoshakhtinsk refinery"].geo, 47.76, 39.93) < 5  # a town of 99,000
+
+
+@pytest.mark.parametrize("text, name, lat, lon", [
+    ("An Israeli strike on a school in Gaza City's Zeitoun neighbourhood killed 15.", "Zeitoun", 31.50, 34.47),
+    ("A suicide bomber killed 15 people at a market in Mogadishu's Hodan district.", "Hodan district", 2.04, 45.34),
+])
+def test_a_part_of_a_town_named_with_the_town_s_possessive_is_at_that_town(text, name, lat, lon):
+    found = sites(text)
+    assert km(found[name].geo, lat, lon) < 5 and found[name].geo.feature == "landmark"

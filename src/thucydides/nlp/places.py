@@ -36,7 +36,7 @@ QUALIFIER = re.compile(r",\s+((?:(?:located|situated|some|about|just)\s+)?(?:\d+
                        r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
                        r"south-east|south-west)(?:ern)?\s+of\s+|in\s+|near\s+))?(?:the\s+)?")
 UNKNOWN_COUNTRY_MIN_POPULATION = 50_000
-SOLE_TOWN = 20_000  # a town no other place is named like is that town, in whatever country
+SOLE_TOWN = 20_000  # a town no other place is named like is that town, when the report's places say no other country
 FAR_VILLAGE = 10_000  # a place this small, far from the report's other places, is likely another one of its name
 SHORT_FORM_PENALTY = 3.0
 DIVISION_SUFFIX = re.compile(r"\s+(?:region|province|oblast|governorate|governate|state|district|county|prefecture|"
@@ -77,6 +77,7 @@ class Surroundings:
     named_divisions: frozenset[tuple[str, str]] = frozenset()  # first-level divisions the report names ("Kentucky")
     qualifying: frozenset[str] = frozenset()  # entities named after a comma to say where another place is
     listed_with: Counter = field(default_factory=Counter)  # the kinds of place it is listed with: (feature, district)
+    where: frozenset[str] = frozenset()  # the countries of the report's places (not of its sides)
 
 
 class PlaceResolver:
@@ -251,7 +252,8 @@ class PlaceResolver:
         top = self.city_before_its_division(entity, [x.place for x in ranked])
         known = set(around.countries) | ({entity.country} if entity.country else set()) \
             | ({qualifier.country} if qualifier else set())
-        sole_town = top.exact and top.population >= SOLE_TOWN and sum(x.place.exact for x in ranked) == 1
+        sole_town = top.exact and top.population >= SOLE_TOWN and sum(x.place.exact for x in ranked) == 1 \
+            and not around.where - {top.country}  # the report names no place of another country
         if known and top.country and top.country not in known and top.feature not in ("country", "region") \
                 and top.population < UNKNOWN_COUNTRY_MIN_POPULATION and not sole_town \
                 and not (entity.type == "FACILITY" and top.feature == "facility"):
@@ -282,7 +284,8 @@ class PlaceResolver:
                  if p.feature in ("city", "facility", "landmark")]
         divisions = frozenset((p.country, p.admin1) for p in chosen.values()
                               if p.feature == "region" and not p.district and p.admin1 and p.country)
-        return Surroundings(countries, middle_of_cluster(local), divisions, around.qualifying)
+        where = around.where | {p.country for p in chosen.values() if p.country}
+        return Surroundings(countries, middle_of_cluster(local), divisions, around.qualifying, where=where)
 
     @staticmethod
     def city_before_its_division(entity: Entity, ranked: list[Place]) -> Place:
@@ -304,7 +307,8 @@ class PlaceResolver:
         places = sorted((e for e in entities if e.type in ("LOCATION", "FACILITY")), key=lambda e: e.id in qualifiers)
         towns = {e.id for e in places if e.type == "LOCATION" and not is_site(e)}
         around = Surroundings(self.context(entities), qualifying=frozenset(  # "Tacoma, Washington"; not "Ramor Theatre, Virginia"
-            q for e, (q, directional) in qualifiers.items() if e in towns and not directional))
+            q for e, (q, directional) in qualifiers.items() if e in towns and not directional),
+            where=frozenset(e.country for e in places if e.country))
         chosen: dict[str, Place] = {}
         for e in places:  # first pass: without distances
             qualifier_id, directional = qualifiers.get(e.id, ("", False))
@@ -422,6 +426,7 @@ CONTINENTS = {"africa", "europe", "asia", "south america", "north america", "oce
 CONTINENT_OF_DEMONYM = {"African": "africa", "European": "europe", "Asian": "asia", "South American": "south america",
                         "North American": "north america"}
 SPLIT_NAME_GAP = re.compile(r" | of (?:the )?")
+HYPHENATED_TAIL = re.compile(r"(?:-[^\W\d_][\w'\u2019]*)+")
 JOINED_NAME_TOWN = 10_000
 FEATURE_KIND = {"country": "country", "region": "region", "city": "city", "facility": "base", "landmark": "landmark"}
 
@@ -623,17 +628,19 @@ class Geocoder:
         return out
 
     def with_split_names_joined(self, text: str, entities: list[Entity]) -> tuple[list[Entity], dict[str, str]]:
-        """ "Baja" and "California", "Republic" and "of Armenia": two place mentions side by side that together name
-        a division, country or town the gazetteer knows, made one mention. Returns the entities and old id -> new id
+        """ "Baja" and "California", "Republic" and "of Armenia", "Croix" and "-des-Bouquets": two place mentions side
+        by side, or one and the hyphenated words after it, that together name a division, country or town the
+        gazetteer knows, made one mention. Returns the entities and old id -> new id
         for names left with no mention."""
         spans = sorted((a, b) for e in entities if e.type == "LOCATION" for a, b in e.mentions)
+        pairs = [(a1, b2) for (a1, b1), (a2, b2) in zip(spans, spans[1:]) if SPLIT_NAME_GAP.fullmatch(text, b1, a2)]
+        pairs += [(a, m.end()) for a, b in spans if (m := HYPHENATED_TAIL.match(text, b))]  # "Croix" + "-des-Bouquets"
         renamed: dict[str, str] = {}
-        for (a1, b1), (a2, b2) in zip(spans, spans[1:]):
-            if not SPLIT_NAME_GAP.fullmatch(text, b1, a2):
-                continue
+        for a1, b2 in pairs:
             name = text[a1:b2]
-            place = next((p for p in self.resolver.gazetteer.lookup(name) if p.exact
-                          and p.feature in ("country", "region", "city") and p.population >= JOINED_NAME_TOWN), None)
+            found = [p for p in self.resolver.gazetteer.lookup(name) if p.exact
+                     and p.feature in ("country", "region", "city") and p.population >= JOINED_NAME_TOWN]
+            place = min(found, key=lambda p: p.feature != "city", default=None)  # the town before its district
             if place is None:
                 continue
             before = {e.id for e in entities}

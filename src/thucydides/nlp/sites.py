@@ -38,6 +38,7 @@ INSTALLATION_KINDS = {"airfield", "base", "checkpoint", "crossing", "dam", "depo
 MIN_TOWN_IN_INSTALLATION = 10_000  # "Jenin refugee camp", "Novoshakhtinsk refinery": installations bear their town's name
 MIN_TOWN_BY_OTHER_NAME = 20_000
 SENTENCES_BACK = 3
+OWNER_BEFORE = re.compile(r"['\u2019]s\s+$")
 NEAR_KM = 400.0  # a town this near the middle of the report's places is among them
 
 
@@ -73,8 +74,16 @@ class SitePlacer:
         starts = {start: holder for start, holder in holders}
         home = self.home_town(entities, chosen)
         out = {}
+        ends = {end: Holder(chosen[e.id], e.name) for e in entities if e.id in chosen and holds(chosen[e.id])
+                for _, end in e.mentions}
         for e in entities:
-            if e.id in chosen or not is_site(e):
+            if e.id in chosen:
+                continue
+            if not is_site(e):  # "Gaza City's Zeitoun neighbourhood", "Mogadishu's Hodan district": the town's part
+                holder = self.owner_before(text, e, ends) if e.type == "LOCATION" else None
+                if holder is not None:
+                    out[e.id] = Geo(lat=round(holder.place.lat, 5), lon=round(holder.place.lon, 5),
+                                    country=holder.place.country, feature="landmark", within=holder.name)
                 continue
             holder = self.named_in(e, entities, chosen, around, possessive=True) or self.qualified(e) \
                 or self.named_after(text, e, starts) \
@@ -135,6 +144,15 @@ class SitePlacer:
             _, within = self.resolver.split_qualified(name)
             if within is not None and holds(within):
                 return Holder(within, name.partition(",")[2].strip())
+        return None
+
+    @staticmethod
+    def owner_before(text: str, entity: Entity, ends: dict[int, Holder]) -> Holder | None:
+        """A town whose possessive comes right before a mention: "Gaza City's Zeitoun", "Kharkiv's Saltivka"."""
+        for start, _ in entity.mentions:
+            m = OWNER_BEFORE.search(text, max(0, start - 4), start)
+            if m and m.start() in ends:
+                return ends[m.start()]
         return None
 
     @staticmethod
