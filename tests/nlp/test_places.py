@@ -288,3 +288,8 @@ def test_a_town_no_other_is_named_like_is_still_no_guess_in_a_country_the_report
     found = places("Gangs clashed with police in Port-au-Prince and in Croix on Monday, Haitian officials said.")
     assert found["Port-au-Prince"].geo.country == "HT"
     assert found["Croix"].geo is None  # the only Croix of the gazetteer is near Lille
+
+
+def test_a_place_the_geocoder_found_tells_where_the_next_one_is():
+    found = places("Russian shelling of Nikopol and Marhanets across the river from the Zaporizhzhia plant wounded three.")
+    assert km(found["Marhanets"].geo, 47.63, 34.62) < 5  # both read as organisations; Nikopol makes it Ukraine

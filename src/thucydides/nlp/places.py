@@ -470,6 +470,8 @@ class Geocoder:
         context = self.report_countries(entities)
         before = {e.id: e.type for e in entities}
         entities = [self.retyped(e, context, self.locative(doc, e)) for e in entities]
+        if any(e.type != before[e.id] for e in entities):
+            context = self.report_countries(entities)  # "Nikopol", now a place, says the report is about Ukraine
         entities = self.with_names_in_place_context(doc, entities, context)
         entities, merged = self.joined_to_their_places(entities)
         if merged and doc._.thuc_events:
@@ -591,6 +593,8 @@ class Geocoder:
                 if place is not None:
                     e = replace(e, type="LOCATION", kind=kind_of(place), roles=(), titles=())
                     places.update((s.start, s.end) for s in spans[e.id])
+                    if place.country:  # the places found so far tell where the next ones are
+                        context = context + Counter({place.country: 2 * len(e.mentions)})
             out.append(e)
         for e in list(out):  # "near New Quay, Ceredigion": the division after a place is a place too
             for s in spans[e.id] if e.type in ("LOCATION", "FACILITY") else ():
