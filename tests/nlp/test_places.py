@@ -293,3 +293,10 @@ def test_a_town_no_other_is_named_like_is_still_no_guess_in_a_country_the_report
 def test_a_place_the_geocoder_found_tells_where_the_next_one_is():
     found = places("Russian shelling of Nikopol and Marhanets across the river from the Zaporizhzhia plant wounded three.")
     assert km(found["Marhanets"].geo, 47.63, 34.62) < 5  # both read as organisations; Nikopol makes it Ukraine
+
+
+def test_a_town_s_name_after_the_is_the_river_of_that_name():
+    found = places("Ukrainian forces struck a Russian command post in Oleshky on the left bank of the Dnipro.")
+    river = next(e for e in found.values() if "Dnipro" in (e.name, *e.aliases))
+    assert river.kind == "landmark" and km(river.geo, 46.5, 32.3) < 10
+    assert places("Russian missiles hit Dnipro overnight.")["Dnipro"].geo.feature == "city"

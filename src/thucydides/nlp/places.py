@@ -484,6 +484,7 @@ class Geocoder:
             kinds = {e.id: e.kind for e in entities}
             doc._.thuc_events = struck_towns_are_places(doc._.thuc_events, now_places, kinds)
         entities = self.with_dateline_places(doc, entities)
+        entities = [self.as_river(doc.text, e) for e in entities]
         entities, joined = self.with_split_names_joined(doc.text, entities)
         if joined and doc._.thuc_events:
             doc._.thuc_events = [with_entities_renamed(event, joined) for event in doc._.thuc_events]
@@ -630,6 +631,18 @@ class Geocoder:
                     break  # "NATO -": no dateline; "TIJUANA & X": the rest unread
                 out = self.with_place_mention(out, start, end, name, place)
         return out
+
+    def as_river(self, text: str, entity: Entity) -> Entity:
+        """ "the left bank of the Dnipro", "across the Litani": a town's name always written after "the" is the river
+        of that name where our curated list has one."""
+        if entity.type != "LOCATION" or not all(text[max(0, a - 4):a].lower() == "the " for a, _ in entity.mentions):
+            return entity
+        river = next((p for p in self.resolver.gazetteer.lookup(f"{entity.name} River")
+                      if p.exact and p.feature == "landmark" and p.source == "thucydides"), None)
+        if river is None:
+            return entity
+        return replace(entity, name=river.name, aliases=tuple(dict.fromkeys((entity.name, *entity.aliases))),
+                       kind="landmark", country=entity.country or river.country)
 
     def with_split_names_joined(self, text: str, entities: list[Entity]) -> tuple[list[Entity], dict[str, str]]:
         """ "Baja" and "California", "Republic" and "of Armenia", "Croix" and "-des-Bouquets": two place mentions side
