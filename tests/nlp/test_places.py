@@ -249,7 +249,8 @@ def test_two_halves_of_a_split_name_are_one_place(nlp):
     later = text.index("California", california + 1)
     doc._.thuc_entities = [
         Entity(id="E1", name="Baja", type="LOCATION", mentions=((baja, baja + 4),)),
-        Entity(id="E2", name="California", type="LOCATION", mentions=((california, california + 10), (later, later + 10))),
+        Entity(id="E2", name="California", type="LOCATION",
+               mentions=((california, california + 10), (later, later + 10))),
     ]
     doc._.thuc_events = [Event(id="V1", type="ARREST", attribution=Attribution(chain=(), cue=None, stance="asserted"),
                                evidence=(), place="E1")]
@@ -291,7 +292,8 @@ def test_a_town_no_other_is_named_like_is_still_no_guess_in_a_country_the_report
 
 
 def test_a_place_the_geocoder_found_tells_where_the_next_one_is():
-    found = places("Russian shelling of Nikopol and Marhanets across the river from the Zaporizhzhia plant wounded three.")
+    found = places("Russian shelling of Nikopol and Marhanets across the river from the Zaporizhzhia plant wounded "
+                   "three.")
     assert km(found["Marhanets"].geo, 47.63, 34.62) < 5  # both read as organisations; Nikopol makes it Ukraine
 
 

@@ -38,8 +38,8 @@ HEAD_WORDS = {key[0] for table in (FACILITY_HEADS, REGION_HEADS, UNIT_HEADS, LAN
               for key in table}  # the first words of every head: a token that is none of them starts no head
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 ROAD_NUMBER = re.compile(r"\b(?:[AMNRH]|RN|RR|I|US|SR)-?\d{1,4}\b")  # "the A417", "the M-03", "the RN16", "I-95"
-ROAD_AFTER = re.compile(r"\s+(?:(?:north|south|east|west)bound\b|road|highway|motorway|route|expressway|freeway|carriageway|trunk road|ring road|bypass)\b",
-                        re.I)  # "the M-03 highway"
+ROAD_AFTER = re.compile(r"\s+(?:(?:north|south|east|west)bound|road|highway|motorway|route|expressway|freeway|"
+                        r"carriageway|trunk road|ring road|bypass)\b", re.I)  # "the M-03 highway", "the A417 southbound"
 ROAD_BEFORE = re.compile(r"\b(?:on|along|off|onto|via|near|at|across|from|to|towards|toward|closed|blocked|cut|"
                          r"and|or)\s+the\s+$|(?:the\s+)?(?:road|highway|motorway|route)\s+$", re.I)  # "along the N1"
 ROAD_LIST = re.compile(r"(?:\s*,\s*|,?\s+(?:and|or)\s+)$")  # "via the A436, A40 and A429"

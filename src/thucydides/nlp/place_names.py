@@ -141,7 +141,8 @@ class PlaceNameFinder:
         for p in found:
             known = countries.get(p.country or "", 0) > 0
             floor = LISTED_TOWN if cue.strength == "listed" else KNOWN_COUNTRY_TOWN if known else LOCATIVE_TOWN
-            if p.feature == "country" or (p.main or known and p.population >= OTHER_NAME_TOWN) and p.population >= floor \
+            by_its_name = p.main or known and p.population >= OTHER_NAME_TOWN
+            if p.feature == "country" or by_its_name and p.population >= floor \
                     and (known or cue.strength == "locative" and p.population >= UNKNOWN_COUNTRY_TOWN):
                 return p
         return None

@@ -269,7 +269,7 @@ class PlaceResolver:
     @staticmethod
     def around_others(entity: Entity, first: dict[str, Place], around: Surroundings,
                       mentions: dict[str, int], siblings: set[str]) -> Surroundings:
-        """The surroundings of one place from the first pass's choices for the other names (never its own, so a
+        """The surroundings of one place from the pass before's choices for the other names (never its own, so a
         wrong first guess cannot confirm itself), with the kinds of the places listed with it."""
         others = {entity_id: p for entity_id, p in first.items() if entity_id != entity.id}
         listed_with = Counter((first[i].feature, first[i].district) for i in siblings if i in first)
@@ -647,8 +647,8 @@ class Geocoder:
     def with_split_names_joined(self, text: str, entities: list[Entity]) -> tuple[list[Entity], dict[str, str]]:
         """ "Baja" and "California", "Republic" and "of Armenia", "Croix" and "-des-Bouquets": two place mentions side
         by side, or one and the hyphenated words after it, that together name a division, country or town the
-        gazetteer knows, made one mention. Returns the entities and old id -> new id
-        for names left with no mention."""
+        gazetteer knows, made one mention. Returns the entities and old id -> new id for names left with no
+        mention."""
         spans = sorted((a, b) for e in entities if e.type == "LOCATION" for a, b in e.mentions)
         pairs = [(a1, b2) for (a1, b1), (a2, b2) in zip(spans, spans[1:]) if SPLIT_NAME_GAP.fullmatch(text, b1, a2)]
         pairs += [(a, m.end()) for a, b in spans if (m := HYPHENATED_TAIL.match(text, b))]  # "Croix" + "-des-Bouquets"
@@ -662,8 +662,13 @@ class Geocoder:
                 continue
             before = {e.id for e in entities}
             entities = self.with_place_mention(entities, a1, b2, name, place)
-            now = next(e.id for e in entities if (a1, b2) in e.mentions)
-            renamed.update({old: now for old in before - {e.id for e in entities}})
+            now = next((e.id for e in entities if (a1, b2) in e.mentions), None)
+            if now is not None:  # else a place already held those words
+                renamed.update({old: now for old in before - {e.id for e in entities}})
+        for old, now in renamed.items():  # a name joined twice ("A" + "B", then "AB" + "C") ends at the last
+            while now in renamed and renamed[now] != now:
+                now = renamed[now]
+            renamed[old] = now
         return entities, renamed
 
     @staticmethod

@@ -9,7 +9,8 @@ about. Institutions stand where the report says they stand or nowhere: schools a
 a town they are not in ("a professor at Columbia University"), take only the town after them, courts also the one in
 their name; neither takes the nearest town. Lakes, rivers and mountains take none. Only towns,
 districts and facilities hold a site: never a whole country or province, and an unknown village ("Qaryat
-Zzzwlyx") stays without coordinates: it is no site.
+Zzzwlyx") stays without coordinates: it is no site, unless the report names it as a town's part ("Gaza City's
+Zeitoun neighbourhood").
 """
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ AFTER_NAME = re.compile(r"(?:\s*,\s*(?:in\s+)?|\s+(?:in|at|near|outside|on|off)\
 MAX_NAME_WORDS = 3
 MIN_TOWN_IN_NAME = 100_000  # a town named only inside a building's name must be well known
 INSTALLATION_KINDS = {"airfield", "base", "checkpoint", "crossing", "dam", "depot", "plant", "port", "station", "prison"}
-MIN_TOWN_IN_INSTALLATION = 10_000  # "Jenin refugee camp", "Novoshakhtinsk refinery": installations bear their town's name
+MIN_TOWN_IN_INSTALLATION = 10_000  # "Jenin refugee camp", "Novoshakhtinsk refinery": named after their town
 MIN_TOWN_BY_OTHER_NAME = 20_000
 SENTENCES_BACK = 3
 OWNER_BEFORE = re.compile(r"['\u2019]s\s+$")
@@ -48,6 +49,11 @@ class Holder:
 
     place: Place
     name: str
+
+    def geo(self, feature: str) -> Geo:
+        """The coordinates of a site this holder holds."""
+        p = self.place
+        return Geo(lat=round(p.lat, 5), lon=round(p.lon, 5), country=p.country, feature=feature, within=self.name)
 
 
 def holds(place: Place) -> bool:
@@ -82,8 +88,7 @@ class SitePlacer:
             if not is_site(e):  # "Gaza City's Zeitoun neighbourhood", "Mogadishu's Hodan district": the town's part
                 holder = self.owner_before(text, e, ends) if e.type == "LOCATION" else None
                 if holder is not None:
-                    out[e.id] = Geo(lat=round(holder.place.lat, 5), lon=round(holder.place.lon, 5),
-                                    country=holder.place.country, feature="landmark", within=holder.name)
+                    out[e.id] = holder.geo("landmark")
                 continue
             holder = self.named_in(e, entities, chosen, around, possessive=True) or self.qualified(e) \
                 or self.named_after(text, e, starts) \
@@ -91,9 +96,7 @@ class SitePlacer:
             if holder is None and e.kind not in INSTITUTION_KINDS:  # "a professor at Cornell University" says no town
                 holder = self.nearest(text, sentences, e, holders) or home
             if holder is not None:
-                p = holder.place
-                out[e.id] = Geo(lat=round(p.lat, 5), lon=round(p.lon, 5), country=p.country,
-                                feature="facility" if e.type == "FACILITY" else "landmark", within=holder.name)
+                out[e.id] = holder.geo("facility" if e.type == "FACILITY" else "landmark")
         return out
 
     def named_in(self, entity: Entity, entities: list[Entity], chosen: dict[str, Place], around,
