@@ -19,8 +19,9 @@ def mark_line_breaks(doc: Doc) -> Doc:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
             starts.append(token.idx + len(token.text))
+    text = doc.text  # joined from the tokens at every access: once
     for start in starts:
-        found = opening_dateline(doc.text, start)
+        found = opening_dateline(text, start)
         if found:
             span = doc.char_span(found.end, found.end + 1, alignment_mode="expand")
             if span is not None and span.start > 0:

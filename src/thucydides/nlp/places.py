@@ -484,18 +484,19 @@ class Geocoder:
             kinds = {e.id: e.kind for e in entities}
             doc._.thuc_events = struck_towns_are_places(doc._.thuc_events, now_places, kinds)
         entities = self.with_dateline_places(doc, entities)
-        entities = [self.as_river(doc.text, e) for e in entities]
-        entities, joined = self.with_split_names_joined(doc.text, entities)
+        text = doc.text  # joined from the tokens at every call: read once
+        entities = [self.as_river(text, e) for e in entities]
+        entities, joined = self.with_split_names_joined(text, entities)
         if joined and doc._.thuc_events:
             doc._.thuc_events = [with_entities_renamed(event, joined) for event in doc._.thuc_events]
         if self.demonyms:
             entities = self.with_demonyms(doc, entities)
-        chosen = self.resolver.resolve(entities, qualifiers_in(doc.text, entities), list_siblings(doc.text, entities))
+        chosen = self.resolver.resolve(entities, qualifiers_in(text, entities), list_siblings(text, entities))
         geos = {entity_id: to_geo(place) for entity_id, place in chosen.items()}
         around = self.resolver.surroundings(chosen, Surroundings(self.resolver.context(entities)),
                                             {e.id: len(e.mentions) for e in entities})
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
-        geos.update(SitePlacer(self.resolver).place(doc.text, sentences, entities, chosen, around))
+        geos.update(SitePlacer(self.resolver).place(text, sentences, entities, chosen, around))
         doc._.thuc_entities = [replace(e, geo=geos[e.id], country=geos[e.id].country or e.country)
                                if e.id in geos else e for e in entities]
         return doc
@@ -619,12 +620,13 @@ class Geocoder:
         place. A name the model made of the dateline and the words after it ("SAN ANTONIO Turner Sports") loses
         that mention."""
         out = list(entities)
-        for dateline in find_datelines(doc.text):
+        text = doc.text
+        for dateline in find_datelines(text):
             spans = [(span, ("city", "region", "country")) for span in dateline.cities]
             if dateline.region:
                 spans.append((dateline.region, ("region", "country")))
             for (start, end), features in spans:
-                name = doc.text[start:end]
+                name = text[start:end]
                 found = [p for p in self.resolver.gazetteer.lookup(name) if p.exact and p.feature in features]
                 place = next((p for f in features for p in found if p.feature == f), None)  # a city first
                 if place is None:
