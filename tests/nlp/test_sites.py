@@ -113,3 +113,10 @@ def test_an_installation_is_at_the_town_it_is_named_after():
 def test_a_part_of_a_town_named_with_the_town_s_possessive_is_at_that_town(text, name, lat, lon):
     found = sites(text)
     assert km(found[name].geo, lat, lon) < 5 and found[name].geo.feature == "landmark"
+
+
+def test_a_site_is_in_the_only_town_the_report_names():
+    found = sites("Israeli strikes hit the Al-Ahli Hospital on Tuesday night. Later, officials in Gaza City said 12 "
+                  "people were killed.")
+    hospital = found["Al-Ahli Hospital"]
+    assert km(hospital.geo, 31.50, 34.47) < 10 and hospital.geo.within == "Gaza City"

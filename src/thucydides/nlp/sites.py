@@ -5,12 +5,12 @@ The town is, in this order: the owner in the name ("Derry's Altnagelvin Hospital
 it ("Donington Park, Leicestershire"), the town right after it ("Percy French Hotel, Ballyjamesduff", "Loyola
 University in Los Angeles"), a town the name begins or ends with ("Seoul Central District Court"), the nearest town
 of the same sentence, then of the three sentences before in the paragraph, then the town the report is mostly
-about. Institutions stand where the report says they stand or nowhere: schools and universities, often named after
-a town they are not in ("a professor at Columbia University"), take only the town after them, courts also the one in
-their name; neither takes the nearest town. Lakes, rivers and mountains take none. Only towns,
-districts and facilities hold a site: never a whole country or province, and an unknown village ("Qaryat
-Zzzwlyx") stays without coordinates: it is no site, unless the report names it as a town's part ("Gaza City's
-Zeitoun neighbourhood").
+about (the only town it names, or one it names more than all others together). Institutions stand where the
+report says they stand or nowhere: schools and universities, often named after a town they are not in ("a
+professor at Columbia University"), take only the town after them, courts also the one in their name; neither
+takes the nearest town. Lakes, rivers and mountains take none. Only towns, districts and facilities hold a site:
+never a whole country or province, and an unknown village ("Qaryat Zzzwlyx") stays without coordinates: it is no
+site, unless the report names it as a town's part ("Gaza City's Zeitoun neighbourhood").
 """
 from __future__ import annotations
 
@@ -184,12 +184,13 @@ class SitePlacer:
 
     @staticmethod
     def home_town(entities: list[Entity], chosen: dict[str, Place]) -> Holder | None:
-        """The town the report is about: named at least twice and more than all its other towns together."""
+        """The town the report is about: the only one it names, or one named at least twice and more than all its
+        other towns together."""
         towns = Counter({e.id: len(e.mentions) for e in entities if e.id in chosen and chosen[e.id].feature == "city"})
         if not towns:
             return None
         (top, count), *rest = towns.most_common()
-        if count >= 2 and count > sum(n for _, n in rest):
+        if (count >= 2 or not rest) and count > sum(n for _, n in rest):
             entity = next(e for e in entities if e.id == top)
             return Holder(chosen[top], entity.name)
         return None
