@@ -90,6 +90,9 @@ def test_numbered_roads_are_places_at_their_town_and_weapons_are_not():
     for road in ("A120", "A436", "A40", "A429"):
         assert found[road].kind == "road" and km(found[road].geo, 51.89, 0.90) < 10, road
     assert not {"T-72", "M16"} & set(found)
+    found = sites("Ukrainian gunners fired from the M777 howitzer at Russian positions. Germany sent Leopard tanks and "
+                  "the M1 Abrams.")
+    assert not {"M777", "M1"} & set(found)
 
 
 def test_a_road_near_a_town_of_a_country_the_report_does_not_name():

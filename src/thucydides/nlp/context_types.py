@@ -43,6 +43,9 @@ ROAD_AFTER = re.compile(r"\s+(?:(?:north|south|east|west)bound|road|highway|moto
 ROAD_BEFORE = re.compile(r"\b(?:on|along|off|onto|via|near|at|across|from|to|towards|toward|closed|blocked|cut|"
                          r"and|or)\s+the\s+$|(?:the\s+)?(?:road|highway|motorway|route)\s+$", re.I)  # "along the N1"
 ROAD_LIST = re.compile(r"(?:\s*,\s*|,?\s+(?:and|or)\s+)$")  # "via the A436, A40 and A429"
+WEAPON_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:howitzers?|tanks?|rifles?|launchers?|systems?|guns?|missiles?|rockets?|"
+                          r"carriers?|vehicles?|helicopters?|jets?|abrams|bradleys?|himars|mlrs|shells?|rounds?)\b",
+                          re.I)  # "fired from the M777 howitzer", "the M1 Abrams tank"
 MAX_HEAD = 3
 
 if not Doc.has_extension("thuc_kinds"):
@@ -143,6 +146,8 @@ class ContextTyper:
         for m in ROAD_NUMBER.finditer(text):
             window = text[max(0, m.start() - 40):m.start()]
             listed = last_end >= 0 and ROAD_LIST.fullmatch(text, last_end, m.start()) is not None
+            if WEAPON_AFTER.match(text, m.end()):
+                continue
             if listed or ROAD_AFTER.match(text, m.end()) or ROAD_BEFORE.search(window):
                 span = doc.char_span(m.start(), m.end())
                 if span is not None:
