@@ -302,3 +302,10 @@ def test_a_town_s_name_after_the_is_the_river_of_that_name():
     river = next(e for e in found.values() if "Dnipro" in (e.name, *e.aliases))
     assert river.kind == "landmark" and km(river.geo, 46.5, 32.3) < 10
     assert places("Russian missiles hit Dnipro overnight.")["Dnipro"].geo.feature == "city"
+
+
+def test_a_side_does_not_vouch_for_a_village_where_the_report_s_places_lie_elsewhere():
+    found = places("Russian forces captured the village of Novomykhailivka in Donetsk Oblast, the Russian defence "
+                   "ministry claimed.")
+    assert found["Donetsk Oblast"].geo.country == "UA"
+    assert found["Novomykhailivka"].geo is None  # the gazetteer's only one is a village in Altai, Russia
