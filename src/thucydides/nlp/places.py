@@ -252,14 +252,15 @@ class PlaceResolver:
         top = self.city_before_its_division(entity, [x.place for x in ranked])
         own = ({entity.country} if entity.country else set()) | ({qualifier.country} if qualifier else set())
         known = set(around.countries) | own
-        vouching = around.where | own if around.where else known  # sides vouch for villages only where no place does
+        # a side vouches for its country's towns ("Hezbollah fired at Kiryat Shmona"), for its villages only where the
+        # report's places lie nowhere ("Russian troops took Novomykhailivka, Donetsk Oblast": not the one in Altai)
+        vouching = around.where | own if around.where and top.population < FAR_VILLAGE else known
         sole_town = top.exact and top.population >= SOLE_TOWN and sum(x.place.exact for x in ranked) == 1 \
             and not around.where - {top.country}  # the report names no place of another country
         if vouching and top.country and top.country not in vouching and top.feature not in ("country", "region") \
                 and top.population < UNKNOWN_COUNTRY_MIN_POPULATION and not sole_town \
                 and not (entity.type == "FACILITY" and top.feature == "facility"):
-            return None  # a village of another country: better no coordinates ("Russian drones hit Izium": a town;
-            # "Russian troops took Novomykhailivka, Donetsk Oblast": not the one in Altai)
+            return None  # a village of another country: better no coordinates ("Russian drones hit Izium": a town)
         if qualifier is None and around.center is not None and top.feature == "city" and top.population < FAR_VILLAGE \
                 and (top.country, top.admin1) not in around.named_divisions \
                 and km(around.center[0], around.center[1], top.lat, top.lon) > 2 * NEAR_KM:
