@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from thucydides.gazetteer.names import fold
 from thucydides.gazetteer.query import Gazetteer, Place
-from thucydides.nlp.triggers import inflections
+from thucydides.nlp.triggers import forms_of
 
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "towards", "toward", "via"}
 PERSON_PREPOSITIONS = {"in", "near", "outside", "inside", "around", "across", "into"}  # "at X" may be a company
@@ -33,9 +33,8 @@ MOTION_VERBS = {form for verb in ("go|went|gone", "come|came", "drive|drove|driv
                                    "relocate", "evacuate", "deport", "transfer", "redeploy", "withdraw|withdrew|withdrawn",
                                    "retreat", "advance", "arrive", "commute", "migrate", "escape", "send|sent",
                                    "bring|brought", "take|took|taken", "ship")
-                for base, *irregular in [verb.split("|")] for form in inflections(base) | set(irregular)}
-FIRING_VERBS = {form for verb in ("fire", "shoot|shot", "launch", "lob", "aim", "hurl")
-                for base, *irregular in [verb.split("|")] for form in inflections(base) | set(irregular)}
+                for form in forms_of(verb)}
+FIRING_VERBS = {form for verb in ("fire", "shoot|shot", "launch", "lob", "aim", "hurl") for form in forms_of(verb)}
 FROM_TO_WORDS = 8  # "from" at most this many words before "to"
 UNTYPED_LABELS = {"", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 

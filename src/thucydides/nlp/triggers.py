@@ -88,15 +88,21 @@ def longest_at(table: dict[tuple[str, ...], Trigger], longest: int, words: list[
     return None
 
 
+def forms_of(entry: str) -> set[str]:
+    """Every form of a verb written as in our data files: "go|went|gone", "fire" (its regular forms, and the
+    irregular ones after the bars)."""
+    base, *irregular = entry.split("|")
+    return inflections(base) | set(irregular)
+
+
 def load_trigger_lexicon(text: str) -> TriggerLexicon:
     data = yaml.safe_load(text)
     lex = TriggerLexicon()
     for type_, spec in data["types"].items():
         lex.mapping[type_] = {"acled": spec.get("acled"), "plover": spec.get("plover")}
         for entry in spec.get("verbs", []):
-            base, *extra = entry.split("|")
-            for form in inflections(base) | set(extra):
-                lex.verbs.setdefault(form, Trigger(type_, base, "verb"))
+            for form in forms_of(entry):
+                lex.verbs.setdefault(form, Trigger(type_, entry.split("|")[0], "verb"))
         for noun in spec.get("nouns", []):
             words = tuple(noun.lower().replace("-", " - ").split()) if " " in noun else (noun.lower(),)
             lex.nouns.setdefault(words, Trigger(type_, noun.lower(), "noun", len(words)))
