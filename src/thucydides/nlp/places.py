@@ -79,6 +79,14 @@ class Surroundings:
     listed_with: Counter = field(default_factory=Counter)  # the kinds of place it is listed with: (feature, district)
     where: frozenset[str] = frozenset()  # the countries of the report's places (not of its sides)
 
+    def km_from_middle(self, place: Place) -> float | None:
+        """How far a place lies from the middle of the report's places; None where they have no middle."""
+        return None if self.center is None else km(self.center[0], self.center[1], place.lat, place.lon)
+
+    def near_middle(self, place: Place) -> bool:
+        distance = self.km_from_middle(place)
+        return distance is not None and distance <= NEAR_KM
+
 
 class PlaceResolver:
     def __init__(self, gazetteer: Gazetteer):
@@ -199,9 +207,8 @@ class PlaceResolver:
             s += POPULATION_WEIGHT * math.log10(place.population + 10) + (0.5 if place.feature == "region" and not place.district else 0.0)
         if place.source == "thucydides":
             s += 2.0  # our curated facilities and regions name what the press means
-        if around.center is not None and place.feature in ("city", "facility", "landmark", "region"):
-            if km(around.center[0], around.center[1], place.lat, place.lon) <= NEAR_KM:
-                s += NEAR_BONUS
+        if place.feature in ("city", "facility", "landmark", "region") and around.near_middle(place):
+            s += NEAR_BONUS
         if (place.country, place.admin1) in around.named_divisions and (place.district or place.feature != "region"):
             s += NAMED_DIVISION_BONUS  # "McLean County" in a report that names Kentucky
         if entity.id in around.qualifying and place.feature in ("region", "country"):
@@ -261,9 +268,9 @@ class PlaceResolver:
                 and top.population < UNKNOWN_COUNTRY_MIN_POPULATION and not sole_town \
                 and not (entity.type == "FACILITY" and top.feature == "facility"):
             return None  # a village of another country: better no coordinates ("Russian drones hit Izium": a town)
-        if qualifier is None and around.center is not None and top.feature == "city" and top.population < FAR_VILLAGE \
+        if qualifier is None and top.feature == "city" and top.population < FAR_VILLAGE \
                 and (top.country, top.admin1) not in around.named_divisions \
-                and km(around.center[0], around.center[1], top.lat, top.lon) > 2 * NEAR_KM:
+                and (around.km_from_middle(top) or 0.0) > 2 * NEAR_KM:
             return None  # a village of that name far from all the report's places: better no coordinates
         if not top.exact and top.country and top.country not in known and top.feature != "country":
             return None  # only a look-alike spelling ("Kuriga" ~ "Caraga"), in a country the report never names

@@ -18,7 +18,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from thucydides.gazetteer.distance import km
 from thucydides.gazetteer.names import fold
 from thucydides.gazetteer.query import Place
 from thucydides.model import Entity, Geo
@@ -40,7 +39,6 @@ MIN_TOWN_IN_INSTALLATION = 10_000  # "Jenin refugee camp", "Novoshakhtinsk refin
 MIN_TOWN_BY_OTHER_NAME = 20_000
 SENTENCES_BACK = 3
 OWNER_BEFORE = re.compile(r"['\u2019]s\s+$")
-NEAR_KM = 400.0  # a town this near the middle of the report's places is among them
 
 
 @dataclass(frozen=True)
@@ -136,8 +134,7 @@ class SitePlacer:
         if town.main and town.population >= MIN_TOWN_IN_NAME and town.country in around.countries \
                 and entity.kind not in SCHOOL_KINDS:  # "Columbia University" is in New York
             return True
-        among_places = (town.country, town.admin1) in around.named_divisions or around.center is not None \
-            and km(around.center[0], around.center[1], town.lat, town.lon) <= NEAR_KM
+        among_places = (town.country, town.admin1) in around.named_divisions or around.near_middle(town)
         return leading and entity.kind in INSTALLATION_KINDS and town.population >= MIN_TOWN_IN_INSTALLATION \
             and (town.main or town.population >= MIN_TOWN_BY_OTHER_NAME) and among_places
 
