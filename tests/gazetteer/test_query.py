@@ -73,3 +73,27 @@ def test_airports_by_their_own_names_and_states_by_their_codes(gazetteer):
 def test_fame_counts_the_names_a_town_is_known_by(gazetteer):
     londons = {p.country: p.fame for p in gazetteer.lookup("London") if p.feature == "city"}
     assert londons["GB"] > 5 * londons["US"]
+
+
+def test_a_division_s_middle_ignores_a_village_filed_far_outside_it():
+    from thucydides.gazetteer.build import extent_middle
+
+    towns = [(48.0 + k / 100, 37.0 + k / 50) for k in range(100)]  # 37.0 to 38.98 east
+    assert extent_middle(towns + [(48.0, 33.1)]) == extent_middle(towns)
+    assert extent_middle([(0.0, 0.0), (2.0, 4.0)]) == (1.0, 2.0)  # two towns: no stray among them
+
+
+def test_which_divisions_points_stand_for_their_places(gazetteer):
+    from thucydides.nlp.places import PlaceResolver
+
+    resolver = PlaceResolver(gazetteer)
+
+    def division(name, country):
+        return next(p for p in gazetteer.lookup(name) if p.feature == "region" and p.country == country)
+
+    assert resolver.stands_for_its_places(division("Donetsk Oblast", "UA"))
+    assert resolver.stands_for_its_places(division("Idlib governorate", "SY"))  # curated, measured as GeoNames' Idlib
+    assert resolver.stands_for_its_places(division("Fife", "GB"))  # a council area: a county
+    assert not resolver.stands_for_its_places(division("Texas", "US"))
+    assert not resolver.stands_for_its_places(division("Borno", "NG"))
+    assert not resolver.stands_for_its_places(division("Donbas", "UA"))  # curated, no division of its name

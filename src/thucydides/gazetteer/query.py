@@ -75,6 +75,11 @@ class Gazetteer:
                       fame=row[12])
                 for row in rows]
 
+    def towns_of_division(self, country: str, admin1: str) -> list[tuple[float, float]]:
+        """Where the populated places of a first-level division lie."""
+        return self.db.execute("SELECT lat, lon FROM places WHERE feature = 'city' AND country = ? AND admin1 = ?",
+                               (country, admin1)).fetchall()
+
     def size(self) -> dict[str, str]:
         """What the file's meta table says: schema, fingerprint, places, names, build seconds."""
         return dict(self.db.execute("SELECT key, value FROM meta").fetchall())

@@ -32,9 +32,10 @@ from thucydides.nlp.sites import SitePlacer, is_site
 REGION_WORDS = re.compile(r"\b(region|province|governorate|governate|oblast|state|district|county|prefecture|"
                           r"department|territory|krai|valley|strait|sea|gulf)\b", re.I)
 NEAR_KM = 400.0
-QUALIFIER = re.compile(r",\s+((?:(?:located|situated|some|about|just)\s+)?(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?"
+QUALIFIER = re.compile(r",\s+(?:((?:(?:located|situated|some|about|just)\s+)?(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?"
                        r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
-                       r"south-east|south-west)(?:ern)?\s+of\s+|in\s+|near\s+))?(?:the\s+)?")
+                       r"south-east|south-west)(?:ern)?\s+of\s+|near\s+))|((?:located\s+|situated\s+)?in\s+))?"
+                       r"(?:the\s+)?")  # group 1: "east of", "near" (around it); group 2: "in" (inside it, as a bare comma)
 UNKNOWN_COUNTRY_MIN_POPULATION = 50_000
 SOLE_TOWN = 20_000  # a town no other place is named like is that town, when the report's places say no other country
 FAR_VILLAGE = 10_000  # a place this small, far from the report's other places, is likely another one of its name
@@ -59,6 +60,8 @@ ALL_NAMES_BONUS = 2.0
 UNNAMED_COUNTRY_PENALTY = 1.0
 QUALIFIER_CITY_KM = 50.0
 DISTRICT_KM = 60.0  # a county's towns lie within this of its middle
+DIVISION_POINT_KM = 150.0  # a province whose towns lie this near its point can stand for a village in it
+SPREAD_SHARE = 0.9  # ... nine in ten of them
 
 
 @dataclass
@@ -92,6 +95,7 @@ class PlaceResolver:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
         self.capitals = {fold(c.capital): c.code for c in get_lexicon().countries.values() if c.capital}
+        self.spreads: dict[tuple, float] = {}  # how far most of a division's towns lie from its point
 
     def candidates(self, entity: Entity) -> list[Place]:
         """The places the entity's names may refer to. A name nothing is spelt like gets those its readings give:
@@ -151,6 +155,27 @@ class PlaceResolver:
             return name, None
         within = next((p for p in self.gazetteer.lookup(tail.strip()) if p.exact and p.feature in ("region", "country")), None)
         return head.strip(), within
+
+    def stands_for_its_places(self, division: Place) -> bool:
+        """Whether a division's point is near enough to all of it to place what it holds that the gazetteer does not
+        know: a county always; a province when nine in ten of its towns lie within 150 km of its point (Donetsk
+        Oblast, Idlib, Zamfara; not Texas, Borno or England). A curated region is measured as the division it names."""
+        if division.feature != "region":
+            return False
+        if division.district:
+            return True
+        names = {division.name, DIVISION_SUFFIX.sub("", division.name)}  # "Idlib region": GeoNames' Idlib
+        twin = division if division.admin1 else next(
+            (p for name in sorted(names) for p in self.gazetteer.lookup(name) if p.exact and p.feature == "region"
+             and p.country == division.country and (p.admin1 or p.district)), None)
+        if twin is None or twin.district:
+            return twin is not None
+        key = (twin.country, twin.admin1, division.lat, division.lon)
+        if key not in self.spreads:
+            distances = sorted(km(division.lat, division.lon, lat, lon)
+                               for lat, lon in self.gazetteer.towns_of_division(twin.country, twin.admin1))
+            self.spreads[key] = distances[int(SPREAD_SHARE * (len(distances) - 1))] if distances else math.inf
+        return self.spreads[key] <= DIVISION_POINT_KM
 
     def context(self, entities: list[Entity]) -> Counter:
         """Countries the report is about: places' countries and sides, weighted by mentions."""
@@ -257,6 +282,13 @@ class PlaceResolver:
         if not ranked:
             return None
         top = self.city_before_its_division(entity, [x.place for x in ranked])
+        if qualifier is not None and not directional and says_where(qualifier) and not contains(qualifier, top) \
+                and top.feature not in ("country", "region"):
+            inside = next((x.place for x in ranked if x.place.feature not in ("country", "region")
+                           and contains(qualifier, x.place)), None)
+            if inside is None and (top.population < FAR_VILLAGE or not top.exact):
+                return None  # "Sizovka, Donetsk Oblast": the one the gazetteer knows lies elsewhere (in Crimea)
+            top = inside or top
         own = ({entity.country} if entity.country else set()) | ({qualifier.country} if qualifier else set())
         known = set(around.countries) | own
         # a side vouches for its country's towns ("Hezbollah fired at Kiryat Shmona"), for its villages only where the
@@ -341,6 +373,12 @@ class PlaceResolver:
         return chosen
 
 
+def says_where(qualifier: Place) -> bool:
+    """Whether a place named after a comma bounds the one before it: a country, a first-level division or a county
+    (a curated region such as "Donbas" has no borders here)."""
+    return qualifier.feature == "country" or qualifier.feature == "region" and bool(qualifier.admin1 or qualifier.district)
+
+
 def contains(division: Place, place: Place) -> bool:
     """A place lies in a country, a first-level division, or near the middle of a second-level one."""
     if place.country != division.country or place.id == division.id:
@@ -370,7 +408,7 @@ def middle_of_cluster(points: list[tuple[tuple[float, float], int]]) -> tuple[fl
 
 def qualifiers_in(text: str, entities: list[Entity]) -> dict[str, tuple[str, bool]]:
     """ "Damascus, Maryland", "Homs, east of Tripoli": entity id -> (id of the place named after the comma,
-    whether a direction or "located in/near" introduces it). Places in a list ("in Washington, New York and
+    whether a direction or "near" introduces it: "X, in Y" says X lies inside Y, as "X, Y" does). Places in a list ("in Washington, New York and
     Boston") qualify nothing."""
     starts = {start: e for e in entities if e.type == "LOCATION" for start, _ in e.mentions}
     listed = listed_mentions(text, entities)
@@ -380,7 +418,7 @@ def qualifiers_in(text: str, entities: list[Entity]) -> dict[str, tuple[str, boo
             continue
         for start, end in e.mentions:
             m = QUALIFIER.match(text, end)
-            if m and m.end() in starts and starts[m.end()].id != e.id and (m.group(1) or start not in listed):
+            if m and m.end() in starts and starts[m.end()].id != e.id and (m.group(1) or m.group(2) or start not in listed):
                 out[e.id] = (starts[m.end()].id, bool(m.group(1)))
     return out
 

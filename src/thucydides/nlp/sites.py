@@ -80,6 +80,8 @@ class SitePlacer:
         out = {}
         ends = {end: Holder(chosen[e.id], e.name) for e in entities if e.id in chosen and holds(chosen[e.id])
                 for _, end in e.mentions}
+        divisions = {start: Holder(chosen[e.id], e.name) for e in entities if e.id in chosen
+                     and chosen[e.id].feature == "region" for start, _ in e.mentions}
         for e in entities:
             if e.id in chosen:
                 continue
@@ -87,9 +89,14 @@ class SitePlacer:
                 holder = self.owner_before(text, e, ends) if e.type == "LOCATION" else None
                 if holder is not None:
                     out[e.id] = holder.geo("landmark")
+                elif e.type == "LOCATION" and e.kind != "country":  # "Zeitoun in Gaza City", "Zzyzivka, Donetsk Oblast"
+                    holder = self.qualified(e) or self.named_after(text, e, starts) \
+                        or self.in_small_division(text, e, divisions)
+                    if holder is not None:
+                        out[e.id] = holder.geo("city" if e.kind in (None, "city") else "landmark")
                 continue
             holder = self.named_in(e, entities, chosen, around, possessive=True) or self.qualified(e) \
-                or self.named_after(text, e, starts) \
+                or self.named_after(text, e, starts) or self.in_small_division(text, e, divisions) \
                 or (self.named_in(e, entities, chosen, around, possessive=False) if e.type == "FACILITY" else None)
             if holder is None and e.kind not in INSTITUTION_KINDS:  # "a professor at Cornell University" says no town
                 holder = self.nearest(text, sentences, e, holders) or home
@@ -139,12 +146,19 @@ class SitePlacer:
             and (town.main or town.population >= MIN_TOWN_BY_OTHER_NAME) and among_places
 
     def qualified(self, entity: Entity) -> Holder | None:
-        """ "Donington Park, Leicestershire": the district or town after the comma inside the name."""
+        """ "Donington Park, Leicestershire": the district, town or small province after the comma inside the name."""
         for name in (entity.name, *entity.aliases):
             _, within = self.resolver.split_qualified(name)
-            if within is not None and holds(within):
+            if within is not None and (holds(within) or self.resolver.stands_for_its_places(within)):
                 return Holder(within, name.partition(",")[2].strip())
         return None
+
+    def in_small_division(self, text: str, entity: Entity, divisions: dict[int, Holder]) -> Holder | None:
+        """A province or county right after a mention ("Knockhill, Fife", "Krynky in Kherson Oblast") whose point
+        stands for all of it: the place is there, give or take the division's size, as ACLED codes an event in an
+        unknown village to its province."""
+        holder = self.named_after(text, entity, divisions)
+        return holder if holder is not None and self.resolver.stands_for_its_places(holder.place) else None
 
     @staticmethod
     def owner_before(text: str, entity: Entity, ends: dict[int, Holder]) -> Holder | None:
