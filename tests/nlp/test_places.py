@@ -335,3 +335,12 @@ def test_a_village_the_gazetteer_lacks_is_placed_at_the_small_division_it_is_sai
 def test_an_unknown_place_in_a_town_is_placed_at_the_town():
     found = places("Israeli strikes hit Zeitoun in Gaza City on Monday, the Gaza health ministry said.")
     assert found["Zeitoun"].geo.within == "Gaza City" and km(found["Zeitoun"].geo, 31.50, 34.47) < 5
+
+
+def test_a_name_the_gazetteer_lacks_before_a_small_division_is_a_place_in_it():
+    found = places("The championship visits Knockhill, Fife, in August and Silverstone, Northamptonshire, in September.")
+    assert found["Knockhill"].geo.within == "Fife" and km(found["Knockhill"].geo, 56.13, -3.51) < 60
+    assert km(found["Silverstone"].geo, 52.09, -1.03) < 5  # a village the gazetteer has, in the county named
+    # a company, or a name before a division named like a big town, is no place
+    assert "Acme Ltd" not in places("Acme Ltd, Delaware, filed for bankruptcy on Monday.")
+    assert "Beyond Madinaty" not in places("Beyond Madinaty, Liverpool have other academies in Cairo's suburbs.")

@@ -123,3 +123,18 @@ def test_a_site_is_in_the_only_town_the_report_names():
                   "people were killed.")
     hospital = found["Al-Ahli Hospital"]
     assert km(hospital.geo, 31.50, 34.47) < 10 and hospital.geo.within == "Gaza City"
+
+
+def test_a_site_in_a_local_story_is_in_its_largest_town():
+    found = sites("A man was stabbed in Chicago's Near North Side on Monday. His family lives in Park Ridge.\n\nHe "
+                  "was pronounced dead at Northwestern Memorial Hospital.")
+    assert found["Northwestern Memorial Hospital"].geo.within == "Chicago"
+    far = sites("A man from Boston was stabbed in Chicago on Monday.\n\nHe was pronounced dead at Northwestern "
+                "Memorial Hospital.")
+    assert far["Northwestern Memorial Hospital"].geo is None  # two towns far apart: no local story
+
+
+def test_a_site_near_a_town_after_its_comma_is_at_that_town():
+    found = sites("Musicians from Navan play at Zzyrathbeg House, near Dunshaughlin, in County Meath.")
+    site = next(e for n, e in found.items() if "Zzyrathbeg" in n)
+    assert site.geo.within == "Dunshaughlin"

@@ -9,10 +9,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from thucydides.gazetteer.build import MAIN_NAME, SCHEMA_VERSION, SHORT_FORM, build_gazetteer, fingerprint
+from thucydides.gazetteer.distance import km
 from thucydides.gazetteer.names import keys, skeleton
 
 ENV_PATH = "THUC_GAZETTEER"
 MAX_CANDIDATES = 60
+DISTRICT_KM = 60.0  # a county's towns lie within this of its middle
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,17 @@ class Place:
     short: bool = False  # only a short form names it ("Orange" for "Orange County")
     district: bool = False  # a second-level division (county, district, raion)
     fame: int = 0  # how many names (all languages) GeoNames has for it
+
+
+def contains(division: Place, place: Place) -> bool:
+    """A place lies in a country, a first-level division, or near the middle of a second-level one."""
+    if place.country != division.country or place.id == division.id:
+        return False
+    if division.feature == "country":
+        return True
+    if division.district or not division.admin1:  # a county, or a curated region: by distance
+        return km(place.lat, place.lon, division.lat, division.lon) <= DISTRICT_KM
+    return place.admin1 == division.admin1
 
 
 def default_path() -> Path:

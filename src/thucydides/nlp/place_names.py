@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from thucydides.gazetteer.names import fold
-from thucydides.gazetteer.query import Gazetteer, Place
+from thucydides.gazetteer.query import Gazetteer, Place, contains
 from thucydides.nlp.triggers import forms_of
 
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "towards", "toward", "via"}
@@ -133,8 +133,7 @@ class PlaceNameFinder:
         found = [p for p in self.gazetteer.lookup(name) if p.exact and p.feature in ("city", "region", "country")]
         if cue.strength == "qualified":
             q = cue.qualifier
-            return next((p for p in found if p.country == q.country and p.feature != "country"
-                         and (q.feature == "country" or p.admin1 == q.admin1)), None)
+            return next((p for p in found if p.feature != "country" and contains(q, p)), None)
         if cue.strength == "capital":
             return next((p for p in found if p.feature == "city" and self.capitals.get(fold(p.name)) == p.country), None)
         for p in found:

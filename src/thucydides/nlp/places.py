@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from thucydides.gazetteer.build import facility_stem
 from thucydides.gazetteer.distance import km
 from thucydides.gazetteer.names import fold
-from thucydides.gazetteer.query import Gazetteer, Place
+from thucydides.gazetteer.query import Gazetteer, Place, contains
 from thucydides.model import Entity, Event, Geo
 from thucydides.nlp.datelines import find_datelines
 from thucydides.nlp.lexicon import get_lexicon
@@ -59,7 +59,6 @@ REFINING_PASSES = 2  # a town read wrong in the first pass ("San Diego" of Mexic
 ALL_NAMES_BONUS = 2.0
 UNNAMED_COUNTRY_PENALTY = 1.0
 QUALIFIER_CITY_KM = 50.0
-DISTRICT_KM = 60.0  # a county's towns lie within this of its middle
 DIVISION_POINT_KM = 150.0  # a province whose towns lie this near its point can stand for a village in it
 SPREAD_SHARE = 0.9  # ... nine in ten of them
 
@@ -379,17 +378,6 @@ def says_where(qualifier: Place) -> bool:
     return qualifier.feature == "country" or qualifier.feature == "region" and bool(qualifier.admin1 or qualifier.district)
 
 
-def contains(division: Place, place: Place) -> bool:
-    """A place lies in a country, a first-level division, or near the middle of a second-level one."""
-    if place.country != division.country or place.id == division.id:
-        return False
-    if division.feature == "country":
-        return True
-    if division.district or not division.admin1:  # a county, or a curated region: by distance
-        return km(place.lat, place.lon, division.lat, division.lon) <= DISTRICT_KM
-    return place.admin1 == division.admin1
-
-
 def middle_of_cluster(points: list[tuple[tuple[float, float], int]]) -> tuple[float, float] | None:
     """The point closest to all the others, each counted as often as the report names it (never the sea between
     them), when the places cluster around it: a report that names Washington, London and Moscow alike has no middle
@@ -476,6 +464,11 @@ CONTINENT_OF_DEMONYM = {"African": "africa", "European": "europe", "Asian": "asi
 SPLIT_NAME_GAP = re.compile(r" | of (?:the )?")
 HYPHENATED_TAIL = re.compile(r"(?:-[^\W\d_][\w'\u2019]*)+")
 JOINED_NAME_TOWN = 10_000
+MAX_UNKNOWN_PLACE_WORDS = 3
+NOT_PLACE_WORDS = {"inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "group", "bank", "university",
+                   "college", "school", "club", "council", "party", "association", "foundation", "institute", "society",
+                   "union", "agency", "department", "ministry", "police", "news", "times", "post", "press", "media",
+                   "beyond", "in", "at", "near", "from", "outside", "inside", "after", "before", "like", "unlike"}
 FEATURE_KIND = {"country": "country", "region": "region", "city": "city", "facility": "base", "landmark": "landmark"}
 
 
@@ -645,6 +638,9 @@ class Geocoder:
                     places.update((s.start, s.end) for s in spans[e.id])
                     if place.country:  # the places found so far tell where the next ones are
                         context = context + Counter({place.country: 2 * len(e.mentions)})
+                elif cue and self.unknown_place_in(e.name, cue, e.type == "PERSON"):
+                    e = replace(e, type="LOCATION", kind=None, roles=(), titles=())  # "Knockhill, Fife"
+                    places.update((s.start, s.end) for s in spans[e.id])
             out.append(e)
         for e in list(out):  # "near New Quay, Ceredigion": the division after a place is a place too
             for s in spans[e.id] if e.type in ("LOCATION", "FACILITY") else ():
@@ -657,10 +653,27 @@ class Geocoder:
         for span in finder.unlabelled_names(doc, covered):
             cue = finder.cue(doc, span, places)
             place = finder.place_for(span.text, cue, context) if cue else None
-            if place is not None:
+            if place is not None or cue and self.unknown_place_in(span.text, cue):
                 out = self.with_place_mention(out, span.start_char, span.end_char, span.text, place)
                 places.add((span.start, span.end))
+                if place is None:  # "Estey's Bridge, N.B.": and the division that holds it
+                    _, words = finder.qualifier_after(doc, span.end)
+                    out = self.with_place_mention(out, words.start_char, words.end_char, words.text, cue.qualifier)
         return out
+
+    def unknown_place_in(self, name: str, cue, person: bool = False) -> bool:
+        """Whether a name the gazetteer lacks is a place by the small division after its comma ("Knockhill, Fife",
+        "Zzyzivka, Donetsk Oblast"), where that division's point can stand for it; never a company, a club or a
+        person with a given name ("Acme Ltd, Delaware", "John Smith, Fife")."""
+        words = name.split()
+        if cue.strength != "qualified" or not 0 < len(words) <= MAX_UNKNOWN_PLACE_WORDS \
+                or not all(w[0].isupper() for w in words) or fold(name) in self.excluded \
+                or any(fold(w) in NOT_PLACE_WORDS for w in words) or person and fold(words[0]) in self.lexicon.given_names:
+            return False
+        division = cue.qualifier
+        town_of_its_name = any(p.exact and p.feature == "city" and p.country == division.country
+                               and p.population >= FAR_VILLAGE for p in self.resolver.gazetteer.lookup(division.name))
+        return not town_of_its_name and self.resolver.stands_for_its_places(division)  # "Beyond Madinaty, Liverpool"
 
     def with_dateline_places(self, doc: Doc, entities: list[Entity]) -> list[Entity]:
         """ "TORONTO (AP) —", "WASHINGTON, April 5 (Reuters) -", "PLEASANTON, Calif.--": the cities wire stories were
@@ -722,9 +735,9 @@ class Geocoder:
         return entities, renamed
 
     @staticmethod
-    def with_place_mention(entities: list[Entity], start: int, end: int, text: str, place: Place) -> list[Entity]:
-        """The entities with one more mention of a place at [start, end): of the place entity of that name when there
-        is one, else of a new one; other names over those characters give them up."""
+    def with_place_mention(entities: list[Entity], start: int, end: int, text: str, place: Place | None) -> list[Entity]:
+        """The entities with one more mention of a place at [start, end) (None: one the gazetteer lacks): of the place
+        entity of that name when there is one, else of a new one; other names over those characters give them up."""
         out = []
         for e in entities:
             overlapping = [(a, b) for a, b in e.mentions if a < end and start < b]
@@ -736,7 +749,7 @@ class Geocoder:
                     continue
                 e = replace(e, mentions=kept)
             out.append(e)
-        names = {fold(text), fold(place.name)}
+        names = {fold(text)} | ({fold(place.name)} if place else set())
         same = next((k for k, e in enumerate(out) if e.type == "LOCATION"
                      and names & {fold(n) for n in (e.name, *e.aliases)}), None)
         if same is not None:  # "GOMA, Democratic Republic of Congo (Reuters) - ... the centre of Goma"
@@ -746,8 +759,8 @@ class Geocoder:
             return out
         number = max((int(e.id[1:]) for e in out if e.id[1:].isdigit()), default=0) + 1
         abbreviated = text.endswith(".") or len(text) <= 3  # "Calif.", "SC": the place's own name
-        name = place.name if abbreviated else text.title() if text.isupper() else text
-        out.append(Entity(id=f"E{number}", name=name, type="LOCATION", kind=FEATURE_KIND.get(place.feature),
+        name = place.name if abbreviated and place else text.title() if text.isupper() else text
+        out.append(Entity(id=f"E{number}", name=name, type="LOCATION", kind=FEATURE_KIND.get(place.feature) if place else None,
                           aliases=(text,) if text != name else (), mentions=((start, end),)))
         return out
 

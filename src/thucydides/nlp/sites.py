@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from thucydides.gazetteer.distance import km
 from thucydides.gazetteer.names import fold
 from thucydides.gazetteer.query import Place
 from thucydides.model import Entity, Geo
@@ -29,7 +30,7 @@ SITE_KINDS = {kind for section in ("facilities", "institutions", "landmarks", "b
 INSTITUTION_KINDS = set(SITE_WORDS["institutions"].values()) - set(SITE_WORDS["facilities"].values())
 SCHOOL_KINDS = {"university", "school"}  # often named after a town they are not in ("Liverpool Academy" in Cairo)
 POSSESSIVE = re.compile(r"^(.+?)['\u2019]s\s+\S")
-AFTER_NAME = re.compile(r"(?:\s*,\s*(?:in\s+)?|\s+(?:in|at|near|outside|on|off)\s+)(?:the\s+)?"
+AFTER_NAME = re.compile(r"(?:\s*,\s*(?:(?:in|near|outside)\s+)?|\s+(?:in|at|near|outside|on|off)\s+)(?:the\s+)?"
                         r"(?:(?:north|south|east|west|central|downtown|northern|southern|eastern|western|"
                         r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?")  # "in southwest Miami-Dade"
 MAX_NAME_WORDS = 3
@@ -38,6 +39,7 @@ INSTALLATION_KINDS = {"airfield", "base", "checkpoint", "crossing", "dam", "depo
 MIN_TOWN_IN_INSTALLATION = 10_000  # "Jenin refugee camp", "Novoshakhtinsk refinery": named after their town
 MIN_TOWN_BY_OTHER_NAME = 20_000
 SENTENCES_BACK = 3
+LOCAL_STORY_KM = 50.0  # a report whose towns all lie this near its largest is about that town
 OWNER_BEFORE = re.compile(r"['\u2019]s\s+$")
 
 
@@ -195,13 +197,20 @@ class SitePlacer:
 
     @staticmethod
     def home_town(entities: list[Entity], chosen: dict[str, Place]) -> Holder | None:
-        """The town the report is about: the only one it names, or one named at least twice and more than all its
-        other towns together."""
+        """The town the report is about: the only one it names, one named at least twice and more than all its other
+        towns together, or the largest of towns that all lie within 50 km of it (a local story: "Chicago", "Park
+        Ridge" and "Near North Side")."""
         towns = Counter({e.id: len(e.mentions) for e in entities if e.id in chosen and chosen[e.id].feature == "city"})
         if not towns:
             return None
         (top, count), *rest = towns.most_common()
+        largest = max(towns, key=lambda i: chosen[i].population)
         if (count >= 2 or not rest) and count > sum(n for _, n in rest):
-            entity = next(e for e in entities if e.id == top)
-            return Holder(chosen[top], entity.name)
-        return None
+            pass
+        elif all(km(chosen[i].lat, chosen[i].lon, chosen[largest].lat, chosen[largest].lon) <= LOCAL_STORY_KM
+                 for i in towns):
+            top = largest
+        else:
+            return None
+        entity = next(e for e in entities if e.id == top)
+        return Holder(chosen[top], entity.name)
