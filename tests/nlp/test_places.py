@@ -344,3 +344,9 @@ def test_a_name_the_gazetteer_lacks_before_a_small_division_is_a_place_in_it():
     # a company, or a name before a division named like a big town, is no place
     assert "Acme Ltd" not in places("Acme Ltd, Delaware, filed for bankruptcy on Monday.")
     assert "Beyond Madinaty" not in places("Beyond Madinaty, Liverpool have other academies in Cairo's suburbs.")
+
+
+def test_a_side_never_vouches_for_a_village_of_its_country():
+    # armies fight abroad: the only Novomykhailivka the gazetteer has is a village in Altai, Russia
+    found = places("Russian forces captured Novomykhailivka, the Russian defence ministry said on Tuesday.")
+    assert found["Novomykhailivka"].geo is None  # a side's town is another matter: see the Kiryat Shmona test

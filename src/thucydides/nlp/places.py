@@ -290,12 +290,13 @@ class PlaceResolver:
             top = inside or top
         own = ({entity.country} if entity.country else set()) | ({qualifier.country} if qualifier else set())
         known = set(around.countries) | own
-        # a side vouches for its country's towns ("Hezbollah fired at Kiryat Shmona"), for its villages only where the
-        # report's places lie nowhere ("Russian troops took Novomykhailivka, Donetsk Oblast": not the one in Altai)
-        vouching = around.where | own if around.where and top.population < FAR_VILLAGE else known
+        # a side vouches for its country's towns ("Hezbollah fired at Kiryat Shmona"), never for its villages: only the
+        # report's places do ("Russian troops took Novomykhailivka": not the one in Altai, Russia)
+        village = top.population < FAR_VILLAGE
+        vouching = around.where | own if village else known
         sole_town = top.exact and top.population >= SOLE_TOWN and sum(x.place.exact for x in ranked) == 1 \
             and not around.where - {top.country}  # the report names no place of another country
-        if vouching and top.country and top.country not in vouching and top.feature not in ("country", "region") \
+        if known and top.country and top.country not in vouching and top.feature not in ("country", "region") \
                 and top.population < UNKNOWN_COUNTRY_MIN_POPULATION and not sole_town \
                 and not (entity.type == "FACILITY" and top.feature == "facility"):
             return None  # a village of another country: better no coordinates ("Russian drones hit Izium": a town)
