@@ -138,3 +138,8 @@ def test_a_site_near_a_town_after_its_comma_is_at_that_town():
     found = sites("Musicians from Navan play at Zzyrathbeg House, near Dunshaughlin, in County Meath.")
     site = next(e for n, e in found.items() if "Zzyrathbeg" in n)
     assert site.geo.within == "Dunshaughlin"
+
+
+def test_a_square_or_street_is_never_the_town_of_its_name():
+    found = sites("Crowds filled Washington Square in Philadelphia on Saturday.")  # not the hamlet on Long Island
+    assert found["Washington Square"].geo.within == "Philadelphia"

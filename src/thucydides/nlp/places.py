@@ -61,6 +61,7 @@ UNNAMED_COUNTRY_PENALTY = 1.0
 QUALIFIER_CITY_KM = 50.0
 DIVISION_POINT_KM = 150.0  # a province whose towns lie this near its point can stand for a village in it
 SPREAD_SHARE = 0.9  # ... nine in ten of them
+STREET_KINDS = {"street", "square", "park", "estate", "road"}  # no town is named for what these words call
 
 
 @dataclass
@@ -281,6 +282,8 @@ class PlaceResolver:
         if not ranked:
             return None
         top = self.city_before_its_division(entity, [x.place for x in ranked])
+        if entity.kind in STREET_KINDS and top.feature == "city":
+            return None  # "an adjacent park (Washington Square)": not the hamlet of Washington Square, New York
         if qualifier is not None and not directional and says_where(qualifier) and not contains(qualifier, top) \
                 and top.feature not in ("country", "region"):
             inside = next((x.place for x in ranked if x.place.feature not in ("country", "region")
