@@ -32,10 +32,12 @@ from thucydides.nlp.sites import SitePlacer, is_site
 REGION_WORDS = re.compile(r"\b(region|province|governorate|governate|oblast|state|district|county|prefecture|"
                           r"department|territory|krai|valley|strait|sea|gulf)\b", re.I)
 NEAR_KM = 400.0
-QUALIFIER = re.compile(r",\s+(?:((?:(?:located|situated|some|about|just)\s+)?(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?"
+# group 1: "east of", "near" (a place around it); group 2: "in" (inside it, as a bare comma says)
+QUALIFIER = re.compile(r",\s+(?:((?:(?:located|situated|some|about|just)\s+)?"
+                       r"(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?"
                        r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
                        r"south-east|south-west)(?:ern)?\s+of\s+|near\s+))|((?:located\s+|situated\s+)?in\s+))?"
-                       r"(?:the\s+)?")  # group 1: "east of", "near" (around it); group 2: "in" (inside it, as a bare comma)
+                       r"(?:the\s+)?")
 UNKNOWN_COUNTRY_MIN_POPULATION = 50_000
 SOLE_TOWN = 20_000  # a town no other place is named like is that town, when the report's places say no other country
 FAR_VILLAGE = 10_000  # a place this small, far from the report's other places, is likely another one of its name
@@ -400,8 +402,8 @@ def middle_of_cluster(points: list[tuple[tuple[float, float], int]]) -> tuple[fl
 
 def qualifiers_in(text: str, entities: list[Entity]) -> dict[str, tuple[str, bool]]:
     """ "Damascus, Maryland", "Homs, east of Tripoli": entity id -> (id of the place named after the comma,
-    whether a direction or "near" introduces it: "X, in Y" says X lies inside Y, as "X, Y" does). Places in a list ("in Washington, New York and
-    Boston") qualify nothing."""
+    whether a direction or "near" introduces it: "X, in Y" says X lies inside Y, as "X, Y" does). Places in a
+    list ("in Washington, New York and Boston") qualify nothing."""
     starts = {start: e for e in entities if e.type == "LOCATION" for start, _ in e.mentions}
     listed = listed_mentions(text, entities)
     out = {}
@@ -410,7 +412,8 @@ def qualifiers_in(text: str, entities: list[Entity]) -> dict[str, tuple[str, boo
             continue
         for start, end in e.mentions:
             m = QUALIFIER.match(text, end)
-            if m and m.end() in starts and starts[m.end()].id != e.id and (m.group(1) or m.group(2) or start not in listed):
+            linked = m and (m.group(1) or m.group(2))
+            if m and m.end() in starts and starts[m.end()].id != e.id and (linked or start not in listed):
                 out[e.id] = (starts[m.end()].id, bool(m.group(1)))
     return out
 
@@ -672,7 +675,8 @@ class Geocoder:
         words = name.split()
         if cue.strength != "qualified" or not 0 < len(words) <= MAX_UNKNOWN_PLACE_WORDS \
                 or not all(w[0].isupper() for w in words) or fold(name) in self.excluded \
-                or any(fold(w) in NOT_PLACE_WORDS for w in words) or person and fold(words[0]) in self.lexicon.given_names:
+                or any(fold(w) in NOT_PLACE_WORDS for w in words) \
+                or person and fold(words[0]) in self.lexicon.given_names:
             return False
         division = cue.qualifier
         town_of_its_name = any(p.exact and p.feature == "city" and p.country == division.country
@@ -764,7 +768,8 @@ class Geocoder:
         number = max((int(e.id[1:]) for e in out if e.id[1:].isdigit()), default=0) + 1
         abbreviated = text.endswith(".") or len(text) <= 3  # "Calif.", "SC": the place's own name
         name = place.name if abbreviated and place else text.title() if text.isupper() else text
-        out.append(Entity(id=f"E{number}", name=name, type="LOCATION", kind=FEATURE_KIND.get(place.feature) if place else None,
+        kind = FEATURE_KIND.get(place.feature) if place else None
+        out.append(Entity(id=f"E{number}", name=name, type="LOCATION", kind=kind,
                           aliases=(text,) if text != name else (), mentions=((start, end),)))
         return out
 

@@ -1,16 +1,19 @@
 """Streets and buildings the gazetteer does not know ("Altnagelvin Hospital", "Royal Street", "Barclays Center"),
-placed at the town that holds them, as ACLED codes an event at a hospital to its town.
+placed at the town that holds them, as ACLED codes an event at a hospital to its town; and villages it does not
+know, placed at the town or small province the report says holds them.
 
 The town is, in this order: the owner in the name ("Derry's Altnagelvin Hospital"), the division after a comma in
 it ("Donington Park, Leicestershire"), the town right after it ("Percy French Hotel, Ballyjamesduff", "Loyola
-University in Los Angeles"), a town the name begins or ends with ("Seoul Central District Court"), the nearest town
-of the same sentence, then of the three sentences before in the paragraph, then the town the report is mostly
-about (the only town it names, or one it names more than all others together). Institutions stand where the
-report says they stand or nowhere: schools and universities, often named after a town they are not in ("a
+University in Los Angeles"), a small province or county right after it ("Oulton Park, Cheshire": its point), a town
+the name begins or ends with ("Seoul Central District Court"), the nearest town of the same sentence, then of the
+three sentences before in the paragraph, then the town the report is mostly about (the only town it names, one it
+names more than all others together, or the largest of towns that all lie within 50 km of it). Institutions stand
+where the report says they stand or nowhere: schools and universities, often named after a town they are not in ("a
 professor at Columbia University"), take only the town after them, courts also the one in their name; neither
-takes the nearest town. Lakes, rivers and mountains take none. Only towns, districts and facilities hold a site:
-never a whole country or province, and an unknown village ("Qaryat Zzzwlyx") stays without coordinates: it is no
-site, unless the report names it as a town's part ("Gaza City's Zeitoun neighbourhood").
+takes the nearest town. Lakes, rivers and mountains take none. Only towns, districts, facilities and provinces
+small enough for their point to stand for them hold a site: never a whole country or a large province. An unknown
+village ("Qaryat Zzzwlyx") stays without coordinates: it is no site, unless the report says what holds it: a town
+("Gaza City's Zeitoun neighbourhood", "Zeitoun in Gaza City") or a small province ("Zzangari, Zamfara State").
 """
 from __future__ import annotations
 
@@ -35,7 +38,8 @@ AFTER_NAME = re.compile(r"(?:\s*,\s*(?:(?:in|near|outside)\s+)?|\s+(?:in|at|near
                         r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?")  # "in southwest Miami-Dade"
 MAX_NAME_WORDS = 3
 MIN_TOWN_IN_NAME = 100_000  # a town named only inside a building's name must be well known
-INSTALLATION_KINDS = {"airfield", "base", "checkpoint", "crossing", "dam", "depot", "plant", "port", "station", "prison"}
+INSTALLATION_KINDS = {"airfield", "base", "checkpoint", "crossing", "dam", "depot", "plant", "port", "station",
+                      "prison"}
 MIN_TOWN_IN_INSTALLATION = 10_000  # "Jenin refugee camp", "Novoshakhtinsk refinery": named after their town
 MIN_TOWN_BY_OTHER_NAME = 20_000
 SENTENCES_BACK = 3
