@@ -350,3 +350,14 @@ def test_a_side_never_vouches_for_a_village_of_its_country():
     # armies fight abroad: the only Novomykhailivka the gazetteer has is a village in Altai, Russia
     found = places("Russian forces captured Novomykhailivka, the Russian defence ministry said on Tuesday.")
     assert found["Novomykhailivka"].geo is None  # a side's town is another matter: see the Kiryat Shmona test
+
+
+def test_initials_are_the_country_the_report_names_by_its_people():
+    found = places("Millions of South Africans depend on mining. SA holds unparalleled reserves of platinum.")
+    assert found["SA"].geo.country == "ZA" and found["SA"].geo.feature == "country"  # not South Australia
+
+
+def test_initials_are_never_a_village_spelt_the_same():
+    found = places("Foreign ministers met at the OAS in Washington on Monday.")
+    assert "OAS" not in found or found["OAS"].geo is None or found["OAS"].geo.country == "US"  # not Oas, Philippines
+    assert places("Police in D.C. closed the road on Monday.")["D.C."].geo.country == "US"

@@ -63,6 +63,8 @@ UNNAMED_COUNTRY_PENALTY = 1.0
 QUALIFIER_CITY_KM = 50.0
 DIVISION_POINT_KM = 150.0  # a province whose towns lie this near its point can stand for a village in it
 SPREAD_SHARE = 0.9  # ... nine in ten of them
+ABBREVIATION = re.compile(r"(?:[A-Z]\.?){2,3}")
+ABBREVIATED_CITY = 1_000_000  # "LA", "KL": cities called by their initials are big
 STREET_KINDS = {"street", "square", "park", "estate", "road"}  # no town is named for what these words call
 
 
@@ -118,6 +120,9 @@ class PlaceResolver:
                 stem = facility_stem(name)
                 for place in self.gazetteer.lookup(stem) if stem else ():
                     found.setdefault(place.id, place)
+        if ABBREVIATION.fullmatch(entity.name):  # "SA", "OAS", "N.Y.": a code, not the village of Siá or Oas
+            found = {k: p for k, p in found.items() if p.feature != "city" or p.population >= ABBREVIATED_CITY
+                     or self.capitals.get(fold(p.name)) == p.country}  # "D.C."
         exact = [p for p in found.values() if p.exact]
         return exact or list(found.values())  # a look-alike spelling only where nothing is spelt so
 
@@ -455,6 +460,11 @@ def list_siblings(text: str, entities: list[Entity]) -> dict[str, set[str]]:
     return out
 
 
+def initials(name: str) -> str:
+    """ "South Africa" -> "SA", "Democratic Republic of the Congo" -> "DRC"."""
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
 def to_geo(place: Place) -> Geo:
     return Geo(lat=round(place.lat, 5), lon=round(place.lon, 5), country=place.country, feature=place.feature,
                geonameid=place.geonameid)
@@ -540,6 +550,7 @@ class Geocoder:
         if self.demonyms:
             entities = self.with_demonyms(doc, entities)
         chosen = self.resolver.resolve(entities, qualifiers_in(text, entities), list_siblings(text, entities))
+        chosen.update(self.countries_by_initials(text, entities))
         geos = {entity_id: to_geo(place) for entity_id, place in chosen.items()}
         around = self.resolver.surroundings(chosen, Surroundings(self.resolver.context(entities)),
                                             {e.id: len(e.mentions) for e in entities})
@@ -560,6 +571,22 @@ class Geocoder:
                 if place is not None and place.country:
                     votes[place.country] += len(e.mentions)
         return votes
+
+    def countries_by_initials(self, text: str, entities: list[Entity]) -> dict[str, Place]:
+        """Initials of the one country the report names or whose people it names ("SA" in a report on "South
+        Africans", not South Australia; "NZ" beside "New Zealand"): that country."""
+        out = {}
+        for e in entities:
+            letters = e.name.replace(".", "")
+            if e.type != "LOCATION" or not (2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()):
+                continue
+            named = [c for c in self.lexicon.countries.values() if initials(c.name) == letters
+                     and any(re.search(rf"\b{re.escape(n)}\b", text) for n in (c.name, *c.demonyms))]
+            place = next((p for p in self.resolver.gazetteer.lookup(named[0].name) if p.feature == "country"),
+                         None) if len(named) == 1 else None
+            if place is not None:
+                out[e.id] = place
+        return out
 
     @staticmethod
     def locative(doc: Doc, entity: Entity) -> bool:
