@@ -143,3 +143,10 @@ def test_a_site_near_a_town_after_its_comma_is_at_that_town():
 def test_a_square_or_street_is_never_the_town_of_its_name():
     found = sites("Crowds filled Washington Square in Philadelphia on Saturday.")  # not the hamlet on Long Island
     assert found["Washington Square"].geo.within == "Philadelphia"
+
+
+def test_a_site_in_a_report_that_names_only_a_county_is_in_that_county():
+    found = sites("MetroHealth Medical Center, the county hospital system, cut its budget.\n\nThe Cuyahoga County "
+                  "council met on Monday.")
+    hospital = found["MetroHealth Medical Center"].geo
+    assert hospital.within == "Cuyahoga County" and km(hospital, 41.43, -81.67) < 30

@@ -203,18 +203,19 @@ class SitePlacer:
     def home_town(entities: list[Entity], chosen: dict[str, Place]) -> Holder | None:
         """The town the report is about: the only one it names, one named at least twice and more than all its other
         towns together, or the largest of towns that all lie within 50 km of it (a local story: "Chicago", "Park
-        Ridge" and "Near North Side")."""
+        Ridge" and "Near North Side"); in a report that names no town, the one county it names ("Cuyahoga County")."""
         towns = Counter({e.id: len(e.mentions) for e in entities if e.id in chosen and chosen[e.id].feature == "city"})
         if not towns:
-            return None
+            counties = {chosen[e.id].id: e for e in entities if e.id in chosen and chosen[e.id].feature == "region"
+                        and chosen[e.id].district}
+            county = next(iter(counties.values())) if len(counties) == 1 else None
+            return Holder(chosen[county.id], county.name) if county else None
         (top, count), *rest = towns.most_common()
-        largest = max(towns, key=lambda i: chosen[i].population)
-        if (count >= 2 or not rest) and count > sum(n for _, n in rest):
-            pass
-        elif all(km(chosen[i].lat, chosen[i].lon, chosen[largest].lat, chosen[largest].lon) <= LOCAL_STORY_KM
-                 for i in towns):
+        if not ((count >= 2 or not rest) and count > sum(n for _, n in rest)):
+            largest = max(towns, key=lambda i: chosen[i].population)
+            if any(km(chosen[i].lat, chosen[i].lon, chosen[largest].lat, chosen[largest].lon) > LOCAL_STORY_KM
+                   for i in towns):
+                return None
             top = largest
-        else:
-            return None
         entity = next(e for e in entities if e.id == top)
         return Holder(chosen[top], entity.name)
