@@ -361,3 +361,13 @@ def test_initials_are_never_a_village_spelt_the_same():
     found = places("Foreign ministers met at the OAS in Washington on Monday.")
     assert "OAS" not in found or found["OAS"].geo is None or found["OAS"].geo.country == "US"  # not Oas, Philippines
     assert places("Police in D.C. closed the road on Monday.")["D.C."].geo.country == "US"
+
+
+def test_a_name_before_in_and_a_division_is_a_place_of_that_division():
+    found = places("Boko Haram fighters attacked Gwoza in Borno State, killing 18 people.")
+    assert found["Gwoza"].geo.country == "NG" and km(found["Gwoza"].geo, 11.08, 13.69) < 30
+    # a look-alike elsewhere is refused as after a comma: not Sizovka in Crimea
+    oblast = places("Russian forces captured the village of Zzyzovka in Donetsk Oblast.")["Zzyzovka"].geo
+    assert oblast.within == "Donetsk Oblast" and km(oblast, 48.0, 37.8) < 60
+    # a name the gazetteer knows elsewhere is not made a place by the division after it
+    assert "Praia" not in places("Insurgents raided Macomia and Mocimboa da Praia in Cabo Delgado province.")

@@ -18,6 +18,9 @@ from thucydides.gazetteer.query import Gazetteer, Place, contains
 from thucydides.nlp.triggers import forms_of
 
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "towards", "toward", "via"}
+DIRECTION_WORDS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+                   "northeastern", "northwestern", "southeastern", "southwestern", "north-east", "north-west",
+                   "south-east", "south-west", "north-eastern", "north-western", "south-eastern", "south-western"}
 PERSON_PREPOSITIONS = {"in", "near", "outside", "inside", "around", "across", "into"}  # "at X" may be a company
 LISTED_TOWN = 1_000
 LOCATIVE_TOWN = 5_000
@@ -43,8 +46,9 @@ UNTYPED_LABELS = {"", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAG
 class Cue:
     """Why the words around a name make it a place, and the division or country named after it, if any."""
 
-    strength: str  # "qualified", "listed", "locative", "capital"
+    strength: str  # "qualified" ("X, Oregon"), "inside" ("X in Borno State"), "listed", "locative", "capital"
     qualifier: Place | None = None
+    words: Span | None = None  # the qualifier's words
 
 
 class PlaceNameFinder:
@@ -59,7 +63,10 @@ class PlaceNameFinder:
         """The strongest reason the words around `span` give for it to be a place."""
         qualifier = self.qualifier_after(doc, span.end)
         if qualifier is not None:
-            return Cue("qualified", qualifier[0])
+            return Cue("qualified", *qualifier)
+        inside = self.division_after_in(doc, span.end)
+        if inside is not None:
+            return Cue("inside", *inside)
         if self.in_list_of_places(doc, span, places):
             return Cue("listed")
         j = span.start - 1
@@ -101,6 +108,22 @@ class PlaceNameFinder:
         the comma, and its words."""
         if end + 1 >= len(doc) or doc[end].text != ",":
             return None
+        return self.division_at(doc, end + 1)
+
+    def division_after_in(self, doc: Doc, end: int) -> tuple[Place, Span] | None:
+        """ "Gwoza in Borno State", "Djugu in Ituri province", "Moura, in central Mali": a first-level division or
+        country after "in" (and "the" or a direction), and its words."""
+        k = end + (end < len(doc) and doc[end].text == ",")
+        if k >= len(doc) or doc[k].lower_ != "in":
+            return None
+        k += 1
+        while k < len(doc) and (doc[k].lower_ == "the" or doc[k].lower_ in DIRECTION_WORDS):
+            k += 1
+        return self.division_at(doc, k)
+
+    def division_at(self, doc: Doc, start: int) -> tuple[Place, Span] | None:
+        """The division or country whose name (up to three capitalised words) begins at token `start`."""
+        end = start - 1
         stop = end + 1
         while stop < len(doc) and stop < end + 4 and (doc[stop].is_title or doc[stop].text.endswith(".")
                                                          and doc[stop].text[0].isupper()):
@@ -131,7 +154,7 @@ class PlaceNameFinder:
         if not key or key in NOT_PLACES or key in self.excluded or len(key) < 3:
             return None
         found = [p for p in self.gazetteer.lookup(name) if p.exact and p.feature in ("city", "region", "country")]
-        if cue.strength == "qualified":
+        if cue.strength in ("qualified", "inside"):
             q = cue.qualifier
             return next((p for p in found if p.feature != "country" and contains(q, p)), None)
         if cue.strength == "capital":

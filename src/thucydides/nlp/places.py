@@ -32,12 +32,13 @@ from thucydides.nlp.sites import SitePlacer, is_site
 REGION_WORDS = re.compile(r"\b(region|province|governorate|governate|oblast|state|district|county|prefecture|"
                           r"department|territory|krai|valley|strait|sea|gulf)\b", re.I)
 NEAR_KM = 400.0
-# group 1: "east of", "near" (a place around it); group 2: "in" (inside it, as a bare comma says)
-QUALIFIER = re.compile(r",\s+(?:((?:(?:located|situated|some|about|just)\s+)?"
+# group 1: ", east of", ", near" (a place around it); group 2: ", in", group 3: " in" (inside it, as a bare
+# comma says)
+QUALIFIER = re.compile(r"(?:,\s+(?:((?:(?:located|situated|some|about|just)\s+)?"
                        r"(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?"
                        r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
                        r"south-east|south-west)(?:ern)?\s+of\s+|near\s+))|((?:located\s+|situated\s+)?in\s+))?"
-                       r"(?:the\s+)?")
+                       r"|\s+(in)\s+)(?:the\s+)?")
 UNKNOWN_COUNTRY_MIN_POPULATION = 50_000
 SOLE_TOWN = 20_000  # a town no other place is named like is that town, when the report's places say no other country
 FAR_VILLAGE = 10_000  # a place this small, far from the report's other places, is likely another one of its name
@@ -350,30 +351,30 @@ class PlaceResolver:
         return next((p for p in ranked[1:] if p.feature == "city" and p.exact and p.country == top.country
                      and p.admin1 == top.admin1 and fold(p.name).startswith(key) and p.population >= BIG_CITY), top)
 
-    def resolve(self, entities: list[Entity], qualifiers: dict[str, tuple[str, bool]] | None = None,
+    def resolve(self, entities: list[Entity], qualifiers: dict[str, tuple[str, str]] | None = None,
                 siblings: dict[str, set[str]] | None = None) -> dict[str, Place]:
         """Entity id -> chosen place, for every LOCATION and FACILITY entity that has one. `qualifiers` maps an
-        entity to the one that qualifies it and whether by direction ("Damascus, Maryland"; "Kuweires, east of
-        Aleppo"), which is resolved first; `siblings` to the places listed with it."""
+        entity to the one that qualifies it and how (see `qualifiers_in`: "Damascus, Maryland"; "Kuweires, east of
+        Aleppo"; "Gwoza in Borno State"), which is resolved first; `siblings` to the places listed with it."""
         qualifiers, siblings = qualifiers or {}, siblings or {}
         places = sorted((e for e in entities if e.type in ("LOCATION", "FACILITY")), key=lambda e: e.id in qualifiers)
         towns = {e.id for e in places if e.type == "LOCATION" and not is_site(e)}
         around = Surroundings(self.context(entities), qualifying=frozenset(  # "Tacoma, Washington"; not "Ramor Theatre, Virginia"
-            q for e, (q, directional) in qualifiers.items() if e in towns and not directional),
+            q for e, (q, link) in qualifiers.items() if e in towns and link == "comma"),
             where=frozenset(e.country for e in places if e.country))
         chosen: dict[str, Place] = {}
         for e in places:  # first pass: without distances
-            qualifier_id, directional = qualifiers.get(e.id, ("", False))
-            found = self.best(e, around, chosen.get(qualifier_id), directional)
+            qualifier_id, link = qualifiers.get(e.id, ("", ""))
+            found = self.best(e, around, chosen.get(qualifier_id), link == "around")
             if found is not None:
                 chosen[e.id] = found
         mentions = {e.id: len(e.mentions) for e in places}
         for _ in range(REFINING_PASSES):  # then among the places the pass before found for the report's other names
             before = dict(chosen)
             for e in places:
-                qualifier_id, directional = qualifiers.get(e.id, ("", False))
+                qualifier_id, link = qualifiers.get(e.id, ("", ""))
                 surroundings = self.around_others(e, before, around, mentions, siblings.get(e.id, set()))
-                found = self.best(e, surroundings, chosen.get(qualifier_id), directional)
+                found = self.best(e, surroundings, chosen.get(qualifier_id), link == "around")
                 if found is not None:
                     chosen[e.id] = found
                 else:  # what the report's other places make of it overrules the guess before
@@ -405,10 +406,11 @@ def middle_of_cluster(points: list[tuple[tuple[float, float], int]]) -> tuple[fl
     return None
 
 
-def qualifiers_in(text: str, entities: list[Entity]) -> dict[str, tuple[str, bool]]:
-    """ "Damascus, Maryland", "Homs, east of Tripoli": entity id -> (id of the place named after the comma,
-    whether a direction or "near" introduces it: "X, in Y" says X lies inside Y, as "X, Y" does). Places in a
-    list ("in Washington, New York and Boston") qualify nothing."""
+def qualifiers_in(text: str, entities: list[Entity]) -> dict[str, tuple[str, str]]:
+    """Entity id -> (id of the place that says where it is, how): "comma" ("Damascus, Maryland"), "around" ("Homs,
+    east of Tripoli", "X, near Y") or "in" ("X, in Y", "Gwoza in Borno State": inside it, as a bare comma says,
+    but no sign that Y is a division rather than a town). Places in a list ("in Washington, New York and Boston")
+    qualify nothing."""
     starts = {start: e for e in entities if e.type == "LOCATION" for start, _ in e.mentions}
     listed = listed_mentions(text, entities)
     out = {}
@@ -417,9 +419,9 @@ def qualifiers_in(text: str, entities: list[Entity]) -> dict[str, tuple[str, boo
             continue
         for start, end in e.mentions:
             m = QUALIFIER.match(text, end)
-            linked = m and (m.group(1) or m.group(2))
+            linked = m and (m.group(1) or m.group(2) or m.group(3))
             if m and m.end() in starts and starts[m.end()].id != e.id and (linked or start not in listed):
-                out[e.id] = (starts[m.end()].id, bool(m.group(1)))
+                out[e.id] = (starts[m.end()].id, "around" if m.group(1) else "in" if linked else "comma")
     return out
 
 
@@ -687,24 +689,28 @@ class Geocoder:
         for span in finder.unlabelled_names(doc, covered):
             cue = finder.cue(doc, span, places)
             place = finder.place_for(span.text, cue, context) if cue else None
-            if place is not None or cue and self.unknown_place_in(span.text, cue):
+            if place is not None or cue and self.unknown_place_in(span.text, cue, unlabelled=True):
                 out = self.with_place_mention(out, span.start_char, span.end_char, span.text, place)
                 places.add((span.start, span.end))
                 if place is None:  # "Estey's Bridge, N.B.": and the division that holds it
-                    _, words = finder.qualifier_after(doc, span.end)
+                    words = cue.words
                     out = self.with_place_mention(out, words.start_char, words.end_char, words.text, cue.qualifier)
         return out
 
-    def unknown_place_in(self, name: str, cue, person: bool = False) -> bool:
+    def unknown_place_in(self, name: str, cue, person: bool = False, unlabelled: bool = False) -> bool:
         """Whether a name the gazetteer lacks is a place by the small division after its comma ("Knockhill, Fife",
-        "Zzyzivka, Donetsk Oblast"), where that division's point can stand for it; never a company, a club or a
-        person with a given name ("Acme Ltd, Delaware", "John Smith, Fife")."""
+        "Zzyzivka, Donetsk Oblast"), or after "in" for a name the model gave no label ("Zzyzivka in Donetsk
+        Oblast"), where that division's point can stand for it; never a company, a club or a person with a given
+        name ("Acme Ltd, Delaware", "John Smith, Fife")."""
         words = name.split()
-        if cue.strength != "qualified" or not 0 < len(words) <= MAX_UNKNOWN_PLACE_WORDS \
+        strengths = ("qualified", "inside") if unlabelled else ("qualified",)
+        if cue.strength not in strengths or not 0 < len(words) <= MAX_UNKNOWN_PLACE_WORDS \
                 or not all(w[0].isupper() for w in words) or fold(name) in self.excluded \
                 or any(fold(w) in NOT_PLACE_WORDS for w in words) \
                 or person and fold(words[0]) in self.lexicon.given_names:
             return False
+        if any(p.exact for p in self.resolver.gazetteer.lookup(name)):
+            return False  # "Mocimboa da Praia in Cabo Delgado": "Praia" names a place, elsewhere (Cape Verde)
         division = cue.qualifier
         town_of_its_name = any(p.exact and p.feature == "city" and p.country == division.country
                                and p.population >= FAR_VILLAGE for p in self.resolver.gazetteer.lookup(division.name))
