@@ -371,3 +371,9 @@ def test_a_name_before_in_and_a_division_is_a_place_of_that_division():
     assert oblast.within == "Donetsk Oblast" and km(oblast, 48.0, 37.8) < 60
     # a name the gazetteer knows elsewhere is not made a place by the division after it
     assert "Praia" not in places("Insurgents raided Macomia and Mocimboa da Praia in Cabo Delgado province.")
+
+
+def test_a_name_a_verb_of_taking_acts_on_before_in_and_a_small_division_is_a_place_there():
+    found = places("Russian forces captured Zzyzovka in Donetsk Oblast on Tuesday.")  # the model reads a person
+    assert found["Zzyzovka"].geo.within == "Donetsk Oblast"
+    assert "John Zzyx" not in places("Police arrested John Zzyx in Fife on Monday.")

@@ -38,6 +38,9 @@ MOTION_VERBS = {form for verb in ("go|went|gone", "come|came", "drive|drove|driv
                                    "bring|brought", "take|took|taken", "ship")
                 for form in forms_of(verb)}
 FIRING_VERBS = {form for verb in ("fire", "shoot|shot", "launch", "lob", "aim", "hurl") for form in forms_of(verb)}
+SEIZING_VERBS = {form for verb in ("capture", "seize", "recapture", "liberate", "retake|retook|retaken",
+                                   "overrun|overran", "encircle", "besiege", "shell", "bomb", "storm", "occupy")
+                 for form in forms_of(verb)}  # what they act on is a place: "captured Sudzha", "shelled Kherson"
 FROM_TO_WORDS = 8  # "from" at most this many words before "to"
 UNTYPED_LABELS = {"", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 
@@ -49,6 +52,7 @@ class Cue:
     strength: str  # "qualified" ("X, Oregon"), "inside" ("X in Borno State"), "listed", "locative", "capital"
     qualifier: Place | None = None
     words: Span | None = None  # the qualifier's words
+    seized: bool = False  # the name is what a verb of taking or bombarding acts on ("captured Sudzha")
 
 
 class PlaceNameFinder:
@@ -64,18 +68,19 @@ class PlaceNameFinder:
         qualifier = self.qualifier_after(doc, span.end)
         if qualifier is not None:
             return Cue("qualified", *qualifier)
-        inside = self.division_after_in(doc, span.end)
-        if inside is not None:
-            return Cue("inside", *inside)
-        if self.in_list_of_places(doc, span, places):
-            return Cue("listed")
         j = span.start - 1
         while j >= 0 and doc[j].lower_ in ("the",):
             j -= 1
+        seized = j >= 0 and doc[j].lower_ in SEIZING_VERBS and doc[j].pos_ == "VERB"
+        inside = self.division_after_in(doc, span.end)
+        if inside is not None:
+            return Cue("inside", *inside, seized=seized)
+        if self.in_list_of_places(doc, span, places):
+            return Cue("listed")
         prepositions = PERSON_PREPOSITIONS if person else PLACE_PREPOSITIONS
         if j >= 0 and (doc[j].lower_ in prepositions or self.motion_to(doc[j]) or self.fired_at(doc[j])
-                       or self.from_before_to(doc, j)):
-            return Cue("locative")
+                       or self.from_before_to(doc, j)) or seized:
+            return Cue("locative", seized=seized)
         if not person and fold(span.text) in self.capitals:
             return Cue("capital")  # "Tunis is increasingly reliant on Algeria", read as a nationality
         return None

@@ -699,11 +699,11 @@ class Geocoder:
 
     def unknown_place_in(self, name: str, cue, person: bool = False, unlabelled: bool = False) -> bool:
         """Whether a name the gazetteer lacks is a place by the small division after its comma ("Knockhill, Fife",
-        "Zzyzivka, Donetsk Oblast"), or after "in" for a name the model gave no label ("Zzyzivka in Donetsk
-        Oblast"), where that division's point can stand for it; never a company, a club or a person with a given
-        name ("Acme Ltd, Delaware", "John Smith, Fife")."""
+        "Zzyzivka, Donetsk Oblast"), or after "in" for a name the model gave no label or that a verb of taking acts
+        on ("captured Zzyzivka in Donetsk Oblast"), where that division's point can stand for it; never a company,
+        a club or a person with a given name ("Acme Ltd, Delaware", "John Smith, Fife")."""
         words = name.split()
-        strengths = ("qualified", "inside") if unlabelled else ("qualified",)
+        strengths = ("qualified", "inside") if unlabelled or cue.seized else ("qualified",)
         if cue.strength not in strengths or not 0 < len(words) <= MAX_UNKNOWN_PLACE_WORDS \
                 or not all(w[0].isupper() for w in words) or fold(name) in self.excluded \
                 or any(fold(w) in NOT_PLACE_WORDS for w in words) \
