@@ -49,8 +49,8 @@ UNTYPED_LABELS = {"", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAG
 class Cue:
     """Why the words around a name make it a place, and the division or country named after it, if any."""
 
-    strength: str  # "qualified" ("X, Oregon"), "inside" ("X in Borno State"), "listed", "locative", "capital"
-    qualifier: Place | None = None
+    strength: str  # "qualified" ("X, Oregon"), "listed", "locative", "inside" ("X in Borno State"), "capital"
+    qualifier: Place | None = None  # the division after the comma, or after "in" (with any strength but "qualified")
     words: Span | None = None  # the qualifier's words
     seized: bool = False  # the name is what a verb of taking or bombarding acts on ("captured Sudzha")
 
@@ -72,15 +72,15 @@ class PlaceNameFinder:
         while j >= 0 and doc[j].lower_ in ("the",):
             j -= 1
         seized = j >= 0 and doc[j].lower_ in SEIZING_VERBS and doc[j].pos_ == "VERB"
-        inside = self.division_after_in(doc, span.end)
-        if inside is not None:
-            return Cue("inside", *inside, seized=seized)
+        division, words = self.division_after_in(doc, span.end) or (None, None)  # kept with every cue below
         if self.in_list_of_places(doc, span, places):
-            return Cue("listed")
+            return Cue("listed", division, words, seized)
         prepositions = PERSON_PREPOSITIONS if person else PLACE_PREPOSITIONS
         if j >= 0 and (doc[j].lower_ in prepositions or self.motion_to(doc[j]) or self.fired_at(doc[j])
                        or self.from_before_to(doc, j)) or seized:
-            return Cue("locative", seized=seized)
+            return Cue("locative", division, words, seized)
+        if division is not None:
+            return Cue("inside", division, words, seized)
         if not person and fold(span.text) in self.capitals:
             return Cue("capital")  # "Tunis is increasingly reliant on Algeria", read as a nationality
         return None

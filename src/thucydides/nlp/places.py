@@ -703,8 +703,8 @@ class Geocoder:
         on ("captured Zzyzivka in Donetsk Oblast"), where that division's point can stand for it; never a company,
         a club or a person with a given name ("Acme Ltd, Delaware", "John Smith, Fife")."""
         words = name.split()
-        strengths = ("qualified", "inside") if unlabelled or cue.seized else ("qualified",)
-        if cue.strength not in strengths or not 0 < len(words) <= MAX_UNKNOWN_PLACE_WORDS \
+        said_where = cue.strength == "qualified" or cue.qualifier is not None and (unlabelled or cue.seized)
+        if not said_where or not 0 < len(words) <= MAX_UNKNOWN_PLACE_WORDS \
                 or not all(w[0].isupper() for w in words) or fold(name) in self.excluded \
                 or any(fold(w) in NOT_PLACE_WORDS for w in words) \
                 or person and fold(words[0]) in self.lexicon.given_names:
