@@ -377,3 +377,11 @@ def test_a_name_a_verb_of_taking_acts_on_before_in_and_a_small_division_is_a_pla
     found = places("Russian forces captured Zzyzovka in Donetsk Oblast on Tuesday.")  # the model reads a person
     assert found["Zzyzovka"].geo.within == "Donetsk Oblast"
     assert "John Zzyx" not in places("Police arrested John Zzyx in Fife on Monday.")
+
+
+def test_a_town_geonames_gives_no_population_is_a_town_not_a_village():
+    # GeoNames lists many Syrian, Iraqi, Yemeni and Nigerian towns with population 0 (Al Qayyarah among them)
+    found = places("Iraqi forces recaptured Qayyarah from Islamic State, the Iraqi army said.")
+    assert found["Qayyarah"].geo.country == "IQ" and km(found["Qayyarah"].geo, 35.80, 43.29) < 10
+    found = places("Government forces recaptured Ariha and Saraqib.")
+    assert found["Ariha"].geo.country == "SY"  # not Jericho, which Arabic calls Ariha

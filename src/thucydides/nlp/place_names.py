@@ -27,6 +27,7 @@ LOCATIVE_TOWN = 5_000
 KNOWN_COUNTRY_TOWN = 2_000  # "at Coggeshall" in a report about England
 OTHER_NAME_TOWN = 20_000  # a town by another of its names ("Clacton" for Clacton-on-Sea)
 UNKNOWN_COUNTRY_TOWN = 50_000
+UNKNOWN_POPULATION = 5_000  # GeoNames lists many Syrian, Iraqi, Yemeni, Nigerian towns with none ("Tall 'Afar")
 NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "god", "allah", "christmas", "easter", "ramadan", "eid", "internet", "web", "state", "republic", "north",
@@ -168,7 +169,7 @@ class PlaceNameFinder:
             known = countries.get(p.country or "", 0) > 0
             floor = LISTED_TOWN if cue.strength == "listed" else KNOWN_COUNTRY_TOWN if known else LOCATIVE_TOWN
             by_its_name = p.main or known and p.population >= OTHER_NAME_TOWN
-            if p.feature == "country" or by_its_name and p.population >= floor \
+            if p.feature == "country" or by_its_name and (p.population or UNKNOWN_POPULATION) >= floor \
                     and (known or cue.strength == "locative" and p.population >= UNKNOWN_COUNTRY_TOWN):
                 return p
         return None

@@ -303,7 +303,7 @@ class PlaceResolver:
         known = set(around.countries) | own
         # a side vouches for its country's towns ("Hezbollah fired at Kiryat Shmona"), never for its villages: only the
         # report's places do ("Russian troops took Novomykhailivka": not the one in Altai, Russia)
-        village = top.population < FAR_VILLAGE
+        village = 0 < top.population < FAR_VILLAGE  # GeoNames gives many Syrian, Iraqi, Yemeni towns no population
         vouching = around.where | own if village else known
         sole_town = top.exact and top.population >= SOLE_TOWN and sum(x.place.exact for x in ranked) == 1 \
             and not around.where - {top.country}  # the report names no place of another country
