@@ -385,3 +385,10 @@ def test_a_town_geonames_gives_no_population_is_a_town_not_a_village():
     assert found["Qayyarah"].geo.country == "IQ" and km(found["Qayyarah"].geo, 35.80, 43.29) < 10
     found = places("Government forces recaptured Ariha and Saraqib.")
     assert found["Ariha"].geo.country == "SY"  # not Jericho, which Arabic calls Ariha
+
+
+def test_a_name_before_a_word_for_a_settlement_is_a_place():
+    found = places("The Arakan Army captured Maungdaw township after months of fighting.")  # the model reads a person
+    assert found["Maungdaw"].type == "LOCATION"
+    part = places("Fighting erupted in Zzorbat neighbourhood of Khartoum on Monday.")["Zzorbat"].geo
+    assert part.within == "Khartoum" and km(part, 15.55, 32.53) < 5

@@ -42,6 +42,7 @@ FIRING_VERBS = {form for verb in ("fire", "shoot|shot", "launch", "lob", "aim", 
 SEIZING_VERBS = {form for verb in ("capture", "seize", "recapture", "liberate", "retake|retook|retaken",
                                    "overrun|overran", "encircle", "besiege", "shell", "bomb", "storm", "occupy")
                  for form in forms_of(verb)}  # what they act on is a place: "captured Sudzha", "shelled Kherson"
+SETTLEMENT_WORDS = {"village", "town", "township", "hamlet", "neighbourhood", "neighborhood", "suburb", "settlement"}
 FROM_TO_WORDS = 8  # "from" at most this many words before "to"
 UNTYPED_LABELS = {"", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 
@@ -50,10 +51,12 @@ UNTYPED_LABELS = {"", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAG
 class Cue:
     """Why the words around a name make it a place, and the division or country named after it, if any."""
 
-    strength: str  # "qualified" ("X, Oregon"), "listed", "locative", "inside" ("X in Borno State"), "capital"
+    strength: str  # "qualified" ("X, Oregon"), "listed", "locative", "inside" ("X in Borno State"), "settlement"
+    # ("X village"), "capital"
     qualifier: Place | None = None  # the division after the comma, or after "in" (with any strength but "qualified")
     words: Span | None = None  # the qualifier's words
     seized: bool = False  # the name is what a verb of taking or bombarding acts on ("captured Sudzha")
+    settled: bool = False  # a word for a settlement follows the name ("Maungdaw township", "Zzangari village")
 
 
 class PlaceNameFinder:
@@ -73,18 +76,27 @@ class PlaceNameFinder:
         while j >= 0 and doc[j].lower_ in ("the",):
             j -= 1
         seized = j >= 0 and doc[j].lower_ in SEIZING_VERBS and doc[j].pos_ == "VERB"
+        settled = self.settlement_after(doc, span.end)
         division, words = self.division_after_in(doc, span.end) or (None, None)  # kept with every cue below
         if self.in_list_of_places(doc, span, places):
-            return Cue("listed", division, words, seized)
+            return Cue("listed", division, words, seized, settled)
         prepositions = PERSON_PREPOSITIONS if person else PLACE_PREPOSITIONS
         if j >= 0 and (doc[j].lower_ in prepositions or self.motion_to(doc[j]) or self.fired_at(doc[j])
                        or self.from_before_to(doc, j)) or seized:
-            return Cue("locative", division, words, seized)
+            return Cue("locative", division, words, seized, settled)
         if division is not None:
-            return Cue("inside", division, words, seized)
+            return Cue("inside", division, words, seized, settled)
+        if settled:
+            return Cue("settlement", seized=seized, settled=True)
         if not person and fold(span.text) in self.capitals:
             return Cue("capital")  # "Tunis is increasingly reliant on Algeria", read as a nationality
         return None
+
+    @staticmethod
+    def settlement_after(doc: Doc, end: int) -> bool:
+        """ "Maungdaw township", "Zzorbat neighbourhood of Khartoum", "Zzyxton town council": a lower-case word for
+        a settlement right after the name ("Manchester City" is a club)."""
+        return end < len(doc) and doc[end].text in SETTLEMENT_WORDS
 
     @staticmethod
     def motion_to(token) -> bool:
@@ -163,6 +175,8 @@ class PlaceNameFinder:
         if cue.strength in ("qualified", "inside"):
             q = cue.qualifier
             return next((p for p in found if p.feature != "country" and contains(q, p)), None)
+        if cue.strength == "settlement":
+            cue = Cue("listed")  # as sure as a list of places: a town of 1,000 of a country the report names
         if cue.strength == "capital":
             return next((p for p in found if p.feature == "city" and self.capitals.get(fold(p.name)) == p.country), None)
         for p in found:

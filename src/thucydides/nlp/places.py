@@ -26,7 +26,7 @@ from thucydides.gazetteer.query import Gazetteer, Place, contains
 from thucydides.model import Entity, Event, Geo
 from thucydides.nlp.datelines import find_datelines
 from thucydides.nlp.lexicon import get_lexicon
-from thucydides.nlp.place_names import PlaceNameFinder
+from thucydides.nlp.place_names import NOT_PLACES, PlaceNameFinder
 from thucydides.nlp.sites import SitePlacer, is_site
 
 REGION_WORDS = re.compile(r"\b(region|province|governorate|governate|oblast|state|district|county|prefecture|"
@@ -674,7 +674,8 @@ class Geocoder:
                     places.update((s.start, s.end) for s in spans[e.id])
                     if place.country:  # the places found so far tell where the next ones are
                         context = context + Counter({place.country: 2 * len(e.mentions)})
-                elif cue and self.unknown_place_in(e.name, cue, e.type == "PERSON"):
+                elif cue and (self.unknown_place_in(e.name, cue, e.type == "PERSON")
+                              or cue.settled and self.may_name_a_place(e.name, e.type == "PERSON")):
                     e = replace(e, type="LOCATION", kind=None, roles=(), titles=())  # "Knockhill, Fife"
                     places.update((s.start, s.end) for s in spans[e.id])
             out.append(e)
@@ -689,10 +690,11 @@ class Geocoder:
         for span in finder.unlabelled_names(doc, covered):
             cue = finder.cue(doc, span, places)
             place = finder.place_for(span.text, cue, context) if cue else None
-            if place is not None or cue and self.unknown_place_in(span.text, cue, unlabelled=True):
+            if place is not None or cue and (self.unknown_place_in(span.text, cue, unlabelled=True)
+                                              or cue.settled and self.may_name_a_place(span.text)):
                 out = self.with_place_mention(out, span.start_char, span.end_char, span.text, place)
                 places.add((span.start, span.end))
-                if place is None:  # "Estey's Bridge, N.B.": and the division that holds it
+                if place is None and cue.words is not None:  # "Estey's Bridge, N.B.": and the division that holds it
                     words = cue.words
                     out = self.with_place_mention(out, words.start_char, words.end_char, words.text, cue.qualifier)
         return out
@@ -700,21 +702,26 @@ class Geocoder:
     def unknown_place_in(self, name: str, cue, person: bool = False, unlabelled: bool = False) -> bool:
         """Whether a name the gazetteer lacks is a place by the small division after its comma ("Knockhill, Fife",
         "Zzyzivka, Donetsk Oblast"), or after "in" for a name the model gave no label or that a verb of taking acts
-        on ("captured Zzyzivka in Donetsk Oblast"), where that division's point can stand for it; never a company,
-        a club or a person with a given name ("Acme Ltd, Delaware", "John Smith, Fife")."""
-        words = name.split()
+        on ("captured Zzyzivka in Donetsk Oblast"), where that division's point can stand for it."""
         said_where = cue.strength == "qualified" or cue.qualifier is not None and (unlabelled or cue.seized)
-        if not said_where or not 0 < len(words) <= MAX_UNKNOWN_PLACE_WORDS \
-                or not all(w[0].isupper() for w in words) or fold(name) in self.excluded \
-                or any(fold(w) in NOT_PLACE_WORDS for w in words) \
-                or person and fold(words[0]) in self.lexicon.given_names:
+        if not said_where or not self.may_name_a_place(name, person):
             return False
-        if any(p.exact for p in self.resolver.gazetteer.lookup(name)):
-            return False  # "Mocimboa da Praia in Cabo Delgado": "Praia" names a place, elsewhere (Cape Verde)
         division = cue.qualifier
         town_of_its_name = any(p.exact and p.feature == "city" and p.country == division.country
                                and p.population >= FAR_VILLAGE for p in self.resolver.gazetteer.lookup(division.name))
         return not town_of_its_name and self.resolver.stands_for_its_places(division)  # "Beyond Madinaty, Liverpool"
+
+    def may_name_a_place(self, name: str, person: bool = False) -> bool:
+        """Whether a name the gazetteer lacks could be a place: never a company, a club or a person with a given name
+        ("Acme Ltd, Delaware", "John Smith, Fife"), nor a name the gazetteer knows elsewhere ("Mocimboa da Praia in
+        Cabo Delgado" is not Praia, Cape Verde)."""
+        words = name.split()
+        if not 0 < len(words) <= MAX_UNKNOWN_PLACE_WORDS or not all(w[0].isupper() for w in words) \
+                or fold(name) in self.excluded or fold(name) in NOT_PLACES \
+                or any(fold(w) in NOT_PLACE_WORDS for w in words) \
+                or person and fold(words[0]) in self.lexicon.given_names:
+            return False
+        return not any(p.exact for p in self.resolver.gazetteer.lookup(name))
 
     def with_dateline_places(self, doc: Doc, entities: list[Entity]) -> list[Entity]:
         """ "TORONTO (AP) —", "WASHINGTON, April 5 (Reuters) -", "PLEASANTON, Calif.--": the cities wire stories were

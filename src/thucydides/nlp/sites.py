@@ -26,6 +26,7 @@ from thucydides.gazetteer.names import fold
 from thucydides.gazetteer.query import Place
 from thucydides.model import Entity, Geo
 from thucydides.nlp.context_types import SITE_WORDS
+from thucydides.nlp.place_names import SETTLEMENT_WORDS
 
 NATURAL_KINDS = {"mountain", "water", "island", "coast", "region"}  # no town holds a lake or a mountain
 SITE_KINDS = {kind for section in ("facilities", "institutions", "landmarks", "before_name")
@@ -36,6 +37,7 @@ POSSESSIVE = re.compile(r"^(.+?)['\u2019]s\s+\S")
 AFTER_NAME = re.compile(r"(?:\s*,\s*(?:(?:in|near|outside)\s+)?|\s+(?:in|at|near|outside|on|off)\s+)(?:the\s+)?"
                         r"(?:(?:north|south|east|west|central|downtown|northern|southern|eastern|western|"
                         r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?")  # "in southwest Miami-Dade"
+SETTLEMENT_OF = re.compile(rf"\s+(?:{'|'.join(sorted(SETTLEMENT_WORDS))})\s+(?:of|in|near|outside)\s+(?:the\s+)?")
 MAX_NAME_WORDS = 3
 MIN_TOWN_IN_NAME = 100_000  # a town named only inside a building's name must be well known
 INSTALLATION_KINDS = {"airfield", "base", "checkpoint", "crossing", "dam", "depot", "plant", "port", "station",
@@ -177,11 +179,13 @@ class SitePlacer:
 
     @staticmethod
     def named_after(text: str, entity: Entity, starts: dict[int, Holder]) -> Holder | None:
-        """A town right after a mention: "Percy French Hotel, Ballyjamesduff", "Terra Kulture in Lagos"."""
+        """A town right after a mention: "Percy French Hotel, Ballyjamesduff", "Terra Kulture in Lagos", "Zzorbat
+        neighbourhood of Khartoum"."""
         for _, end in entity.mentions:
-            m = AFTER_NAME.match(text, end)
-            if m and m.end() in starts:
-                return starts[m.end()]
+            for pattern in (AFTER_NAME, SETTLEMENT_OF):
+                m = pattern.match(text, end)
+                if m and m.end() in starts:
+                    return starts[m.end()]
         return None
 
     @staticmethod
