@@ -392,3 +392,8 @@ def test_a_name_before_a_word_for_a_settlement_is_a_place():
     assert found["Maungdaw"].type == "LOCATION"
     part = places("Fighting erupted in Zzorbat neighbourhood of Khartoum on Monday.")["Zzorbat"].geo
     assert part.within == "Khartoum" and km(part, 15.55, 32.53) < 5
+
+
+def test_the_arabic_article_is_no_given_name():
+    found = places("Islamic State fighters attacked Al Busayrah and Deir ez-Zor, Syrian Kurdish officials said.")
+    assert found["Al Busayrah"].geo.country == "SY" and km(found["Al Busayrah"].geo, 35.16, 40.43) < 10

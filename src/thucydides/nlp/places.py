@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from thucydides.gazetteer.build import facility_stem
 from thucydides.gazetteer.distance import km
-from thucydides.gazetteer.names import fold
+from thucydides.gazetteer.names import ARTICLE, fold
 from thucydides.gazetteer.query import Gazetteer, Place, contains
 from thucydides.model import Entity, Event, Geo
 from thucydides.nlp.datelines import find_datelines
@@ -607,7 +607,7 @@ class Geocoder:
             return entity
         if fold(entity.name) in self.known_names:
             return entity
-        given_name = entity.type == "PERSON" and not locative and fold(entity.name.split()[0]) in self.lexicon.given_names
+        given_name = entity.type == "PERSON" and not locative and self.begins_with_given_name(entity.name)
         city_floor = WELL_KNOWN_CITY if entity.type == "PERSON" else WELL_KNOWN_CITY // 5
         for p in self.resolver.gazetteer.lookup(entity.name):
             if not p.exact:
@@ -665,8 +665,7 @@ class Geocoder:
         for e in entities:
             if e.type in ("PERSON", "ORGANIZATION") and not (e.kind or e.generic or e.titles or e.roles):
                 cue = next((c for s in spans[e.id] if (c := finder.cue(doc, s, places, e.type == "PERSON"))), None)
-                if cue and cue.strength != "qualified" and e.type == "PERSON" \
-                        and fold(e.name.split()[0]) in self.lexicon.given_names:
+                if cue and cue.strength != "qualified" and e.type == "PERSON" and self.begins_with_given_name(e.name):
                     cue = None  # "Barry Smith, 80, and Beryl, 81"
                 place = finder.place_for(e.name, cue, context) if cue else None
                 if place is not None:
@@ -711,6 +710,12 @@ class Geocoder:
                                and p.population >= FAR_VILLAGE for p in self.resolver.gazetteer.lookup(division.name))
         return not town_of_its_name and self.resolver.stands_for_its_places(division)  # "Beyond Madinaty, Liverpool"
 
+    def begins_with_given_name(self, name: str) -> bool:
+        """ "Beryl Smith", "Al Gore"; not "Al Busayrah", whose "Al" is the Arabic article of a place name."""
+        words = name.split()
+        return bool(words) and fold(words[0]) in self.lexicon.given_names and not (
+            len(words) > 1 and ARTICLE.match(fold(name)))
+
     def may_name_a_place(self, name: str, person: bool = False) -> bool:
         """Whether a name the gazetteer lacks could be a place: never a company, a club or a person with a given name
         ("Acme Ltd, Delaware", "John Smith, Fife"), nor a name the gazetteer knows elsewhere ("Mocimboa da Praia in
@@ -719,7 +724,7 @@ class Geocoder:
         if not 0 < len(words) <= MAX_UNKNOWN_PLACE_WORDS or not all(w[0].isupper() for w in words) \
                 or fold(name) in self.excluded or fold(name) in NOT_PLACES \
                 or any(fold(w) in NOT_PLACE_WORDS for w in words) \
-                or person and fold(words[0]) in self.lexicon.given_names:
+                or person and self.begins_with_given_name(name):
             return False
         return not any(p.exact for p in self.resolver.gazetteer.lookup(name))
 
