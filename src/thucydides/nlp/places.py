@@ -655,8 +655,9 @@ class Geocoder:
                 for e in entities if e.id not in merged], merged
 
     def with_names_in_place_context(self, doc: Doc, entities: list[Entity], context: Counter) -> list[Entity]:
-        """People, organisations and unlabelled names that the words around them make places the gazetteer knows
-        ("in Klamath Falls, Oregon", "Žilina, Nitra, Prešov and Košice", "captured in Chattanooga")."""
+        """People, organisations and unlabelled names that the words around them make places: ones the gazetteer
+        knows ("in Klamath Falls, Oregon", "Žilina, Nitra, Prešov and Košice", "captured in Chattanooga"), and ones
+        it lacks where the words say what holds them or what they are ("Knockhill, Fife", "Maungdaw township")."""
         finder = PlaceNameFinder(self.resolver.gazetteer, self.excluded, self.resolver.capitals)
         spans = {e.id: [s for a, b in e.mentions if (s := doc.char_span(a, b, alignment_mode="expand")) is not None]
                  for e in entities}
