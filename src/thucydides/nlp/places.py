@@ -579,9 +579,9 @@ class Geocoder:
         Africans", not South Australia; "NZ" beside "New Zealand"): that country."""
         out = {}
         for e in entities:
-            letters = e.name.replace(".", "")
-            if e.type != "LOCATION" or not (2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()):
+            if e.type != "LOCATION" or not ABBREVIATION.fullmatch(e.name):  # the same codes `candidates` sets apart
                 continue
+            letters = e.name.replace(".", "")
             named = [c for c in self.lexicon.countries.values() if initials(c.name) == letters
                      and any(re.search(rf"\b{re.escape(n)}\b", text) for n in (c.name, *c.demonyms))]
             place = next((p for p in self.resolver.gazetteer.lookup(named[0].name) if p.feature == "country"),
