@@ -80,16 +80,14 @@ class SitePlacer:
     def place(self, text: str, sentences: list[tuple[int, int]], entities: list[Entity],
               chosen: dict[str, Place], around) -> dict[str, Geo]:
         """Entity id -> Geo for every unplaced site whose town the report gives."""
-        by_id = {e.id: e for e in entities}
-        holders = sorted(((start, Holder(chosen[e.id], by_id[e.id].name)) for e in entities
-                          if e.id in chosen and holds(chosen[e.id]) for start, _ in e.mentions), key=lambda x: x[0])
-        starts = {start: holder for start, holder in holders}
+        named = [(start, end, Holder(chosen[e.id], e.name)) for e in entities if e.id in chosen
+                 for start, end in e.mentions]  # every mention of a place the gazetteer placed
+        holders = sorted(((start, h) for start, _, h in named if holds(h.place)), key=lambda x: x[0])
+        starts = dict(holders)
+        ends = {end: h for _, end, h in named if holds(h.place)}
+        divisions = {start: h for start, _, h in named if h.place.feature == "region"}
         home = self.home_town(entities, chosen)
         out = {}
-        ends = {end: Holder(chosen[e.id], e.name) for e in entities if e.id in chosen and holds(chosen[e.id])
-                for _, end in e.mentions}
-        divisions = {start: Holder(chosen[e.id], e.name) for e in entities if e.id in chosen
-                     and chosen[e.id].feature == "region" for start, _ in e.mentions}
         for e in entities:
             if e.id in chosen:
                 continue
