@@ -92,3 +92,16 @@ def test_entities_carry_exact_mention_offsets(nlp):
     text = "Rebels entered Aleppo on Friday. Aleppo fell within hours."
     aleppo = next(e for e in nlp(text)._.thuc_entities if e.name == "Aleppo")
     assert [text[s:e] for s, e in aleppo.mentions] == ["Aleppo", "Aleppo"]
+
+
+def test_the_zone_of_a_clock_time_is_no_place(entities_of):
+    found = entities_of("The sale runs from 7 a.m. CT today until 11:59 p.m. CT on Sunday at the Birmingham festival.")
+    assert "CT" not in found  # Central Time, not Connecticut
+    assert "Birmingham" in found
+
+
+def test_a_name_after_a_kinship_word_or_before_an_age_is_a_person(entities_of):
+    found = entities_of("He is survived by his mother Michelle, his brother Alex and girlfriend Olivia. "
+                        "Barry Smith, 80, and Beryl, 81, met as teenagers on a coach trip.")
+    assert found["Olivia"].type == "PERSON"
+    assert found["Beryl"].type == "PERSON"

@@ -397,3 +397,15 @@ def test_a_name_before_a_word_for_a_settlement_is_a_place():
 def test_the_arabic_article_is_no_given_name():
     found = places("Islamic State fighters attacked Al Busayrah and Deir ez-Zor, Syrian Kurdish officials said.")
     assert found["Al Busayrah"].geo.country == "SY" and km(found["Al Busayrah"].geo, 35.16, 40.43) < 10
+
+
+def test_a_village_of_a_name_several_far_apart_villages_share_stays_unplaced():
+    found = places("Barry grew up in Dewsbury and worked in Wakefield before the couple moved to Thornhill.")
+    assert found["Thornhill"].geo is None  # villages in Scotland and Wales bear the name; none near Dewsbury
+    assert found["Wakefield"].geo.country == "GB"
+
+
+def test_a_look_alike_far_from_the_report_s_places_is_refused():
+    found = places("Soldiers took the village of Zzyzovka near Kharkiv, the ministry said.")
+    geo = found["Zzyzovka"].geo
+    assert geo is None or km(geo, 49.98, 36.25) < 50  # not Sizovka, 500 km away in Crimea

@@ -150,3 +150,13 @@ def test_a_site_in_a_report_that_names_only_a_county_is_in_that_county():
                   "council met on Monday.")
     hospital = found["MetroHealth Medical Center"].geo
     assert hospital.within == "Cuyahoga County" and km(hospital, 41.43, -81.67) < 30
+
+
+def test_a_name_the_gazetteer_lacks_in_a_local_story_is_in_its_town():
+    found = sites("Police in Cape Town said the girl was taken from her home in Khayelitsha on Friday.")
+    assert found["Khayelitsha"].geo.within == "Cape Town" and km(found["Khayelitsha"].geo, -33.93, 18.42) < 30
+    far = sites("Police in Cape Town said the girl was taken from her home in Khayelitsha on Friday. The suspect "
+                "fled to Johannesburg.")
+    assert far["Khayelitsha"].geo is None  # two towns far apart: no local story
+    mixed = sites("Leaders in Cape Town spoke of peace in the Asia-Pacific on Friday.")
+    assert "Asia-Pacific" not in mixed or mixed["Asia-Pacific"].geo is None  # made of larger places, not a suburb

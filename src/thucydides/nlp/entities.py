@@ -29,6 +29,14 @@ ROLE_NOUNS = {"commander", "head", "chief", "leader", "director", "minister", "s
               "spokeswoman", "deputy", "chairman", "chair", "president", "governor", "secretary", "envoy",
               "ambassador", "officer", "founder", "emir", "general", "colonel", "adviser", "advisor", "member",
               "coordinator", "mayor", "lawmaker", "official"}
+TIME_ZONES = {"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "AKST", "HST", "AT", "AST",
+              "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "MSK", "IST", "AEST", "AEDT", "JST", "KST", "WIB"}
+CLOCK_TIME = re.compile(r"(?:\d{1,2}(?:[:.]\d{2})?(?:am|pm|a\.m\.|p\.m\.)?|\d{4}|[ap]\.?m\.?|noon|midnight)", re.I)
+KIN_WORDS = {"mother", "father", "son", "daughter", "wife", "husband", "brother", "sister", "girlfriend", "boyfriend",
+             "fiancee", "fiancée", "fiance", "fiancé", "partner", "widow", "widower", "uncle", "aunt", "cousin", "nephew",
+             "niece", "grandson", "granddaughter", "grandmother", "grandfather", "stepson", "stepdaughter", "mum", "mom",
+             "dad"}  # "his girlfriend Olivia", "her daughter Florence": a person, whatever town bears the name
+MAX_AGE = 120
 HONORIFICS = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Sir", "Lord", "Lady", "Dame", "Prof."}
 GENERIC_NAMES = {"military": "{adj} forces", "diplomats": "{adj} diplomats", "officials": "{adj} officials",
                  "government_forces": "{adj} government forces", "opposition": "{adj} opposition",
@@ -103,8 +111,10 @@ class EntityBuilder:
             type_ = TYPE_OF_LABEL.get(ent.label_)
             if ent.label_ == "NORP" and ent.ent_id_:
                 type_ = "ORGANIZATION"
-            if type_ is None or type_ == "LOCATION" and self.is_demonym(ent.text):
+            if type_ is None or type_ == "LOCATION" and self.is_demonym(ent.text) or is_time_zone(doc, ent):
                 continue
+            if type_ == "LOCATION" and (ent.start > 0 and doc[ent.start - 1].lower_ in KIN_WORDS or aged(doc, ent.end)):
+                type_ = "PERSON"
             out.extend(self.split_mention(doc, ent, type_, titles.get(ent.start_char, ()), kinds.get(ent.start_char)))
         return out
 
@@ -502,6 +512,17 @@ class EntityBuilder:
         if not name or name.islower() and "{adj}" in template:  # no side: the words the report used ("Militants")
             name = c.mentions[0].text
         return name[:1].upper() + name[1:]
+
+
+def aged(doc: Doc, end: int) -> bool:
+    """ "Beryl, 81, met ...": an age in commas after a name makes it a person's."""
+    return end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].text.isdigit() \
+        and 0 < int(doc[end + 1].text) <= MAX_AGE and doc[end + 2].text == ","
+
+
+def is_time_zone(doc: Doc, ent: Span) -> bool:
+    """ "11:59 p.m. CT", "at 0900 GMT": the zone of a clock time, not Connecticut or a company."""
+    return ent.text in TIME_ZONES and ent.start > 0 and bool(CLOCK_TIME.fullmatch(doc[ent.start - 1].text))
 
 
 def role_period(doc: Doc, tokens: list) -> tuple[str | None, str | None]:

@@ -64,6 +64,9 @@ UNNAMED_COUNTRY_PENALTY = 1.0
 QUALIFIER_CITY_KM = 50.0
 DIVISION_POINT_KM = 150.0  # a province whose towns lie this near its point can stand for a village in it
 SPREAD_SHARE = 0.9  # ... nine in ten of them
+VILLAGE_TIE = 0.5  # villages of one name scoring this close are a coin toss ...
+TIE_APART_KM = 161.0  # ... when they lie this far apart
+LOOK_ALIKE_KM = 161.0  # a town spelt only like the name must lie this near the report's places
 ABBREVIATION = re.compile(r"(?:[A-Z]\.?){2,3}")
 ABBREVIATED_CITY = 1_000_000  # "LA", "KL": cities called by their initials are big
 STREET_KINDS = {"street", "square", "park", "estate", "road"}  # no town is named for what these words call
@@ -315,9 +318,26 @@ class PlaceResolver:
                 and (top.country, top.admin1) not in around.named_divisions \
                 and (around.km_from_middle(top) or 0.0) > 2 * NEAR_KM:
             return None  # a village of that name far from all the report's places: better no coordinates
+        if qualifier is None and self.one_of_many_villages(ranked, top, around):
+            return None  # "moved to Thornhill": three villages of that name, none near the report's places
         if not top.exact and top.country and top.country not in known and top.feature != "country":
             return None  # only a look-alike spelling ("Kuriga" ~ "Caraga"), in a country the report never names
+        if not top.exact and top.feature == "city" and (around.km_from_middle(top) or 0.0) > LOOK_ALIKE_KM:
+            return None  # "Zzyzovka near Kharkiv": not Sizovka, a look-alike 500 km away in Crimea
         return top
+
+    @staticmethod
+    def one_of_many_villages(ranked: list[Scored], top: Place, around: Surroundings) -> bool:
+        """Whether the chosen village is one of several of its name that score alike and lie far apart, with nothing
+        in the report (its division, nearness to its places) to tell them apart."""
+        distance = around.km_from_middle(top)
+        if top.feature != "city" or not 0 < top.population < FAR_VILLAGE or distance is not None and distance <= TIE_APART_KM \
+                or (top.country, top.admin1) in around.named_divisions:
+            return False
+        best = next(x.score for x in ranked if x.place.id == top.id)
+        return any(x.place.id != top.id and x.place.feature == "city" and x.place.exact
+                   and x.score >= best - VILLAGE_TIE and km(x.place.lat, x.place.lon, top.lat, top.lon) > TIE_APART_KM
+                   for x in ranked)
 
     @staticmethod
     def around_others(entity: Entity, first: dict[str, Place], around: Surroundings,

@@ -7,13 +7,15 @@ it ("Donington Park, Leicestershire"), the town right after it ("Percy French Ho
 University in Los Angeles"), a small province or county right after it ("Oulton Park, Cheshire": its point), a town
 the name begins or ends with ("Seoul Central District Court"), the nearest town of the same sentence, then of the
 three sentences before in the paragraph, then the town the report is mostly about (the only town it names, one it
-names more than all others together, or the largest of towns that all lie within 50 km of it). Institutions stand
+names more than all others together, or the largest of towns that all lie within 50 km of it). That town also holds
+a name the gazetteer knows nowhere ("Khayelitsha" in a report on Cape Town). Institutions stand
 where the report says they stand or nowhere: schools and universities, often named after a town they are not in ("a
 professor at Columbia University"), take only the town after them, courts also the one in their name; neither
 takes the nearest town. Lakes, rivers and mountains take none. Only towns, districts, facilities and provinces
 small enough for their point to stand for them hold a site: never a whole country or a large province. An unknown
 village ("Qaryat Zzzwlyx") stays without coordinates: it is no site, unless the report says what holds it: a town
-("Gaza City's Zeitoun neighbourhood", "Zeitoun in Gaza City") or a small province ("Zzangari, Zamfara State").
+("Gaza City's Zeitoun neighbourhood", "Zeitoun in Gaza City") or a small province ("Zzangari, Zamfara State"), or
+the report is about one town.
 """
 from __future__ import annotations
 
@@ -97,7 +99,7 @@ class SitePlacer:
                     out[e.id] = holder.geo("landmark")
                 elif e.type == "LOCATION" and e.kind != "country":  # "Zeitoun in Gaza City", "Zzyzivka, Donetsk Oblast"
                     holder = self.qualified(e) or self.named_after(text, e, starts) \
-                        or self.in_small_division(text, e, divisions)
+                        or self.in_small_division(text, e, divisions) or self.part_of_home(e, home)
                     if holder is not None:
                         out[e.id] = holder.geo("city" if e.kind in (None, "city") else "landmark")
                 continue
@@ -109,6 +111,18 @@ class SitePlacer:
             if holder is not None:
                 out[e.id] = holder.geo("facility" if e.type == "FACILITY" else "landmark")
         return out
+
+    def part_of_home(self, entity: Entity, home: Holder | None) -> Holder | None:
+        """The town a local story is about, for a name the gazetteer knows nowhere ("Khayelitsha" in a report on Cape
+        Town): a part of it, as ACLED codes an unknown village to the nearest town. Not a lake, river or mountain, nor a
+        name made of larger places ("Asia-Pacific")."""
+        if home is None or entity.kind in NATURAL_KINDS or any(p.exact for p in self.resolver.candidates(entity)):
+            return None
+        words = [w for name in (entity.name, *entity.aliases) for w in re.split(r"[\s\-\u2013/]+", name) if w]
+        if any(p.exact and p.feature in ("country", "region") and not p.district
+               for w in words for p in self.resolver.gazetteer.lookup(w)):
+            return None
+        return home
 
     def named_in(self, entity: Entity, entities: list[Entity], chosen: dict[str, Place], around,
                  possessive: bool) -> Holder | None:
