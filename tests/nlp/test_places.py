@@ -341,6 +341,11 @@ def test_a_name_the_gazetteer_lacks_before_a_small_division_is_a_place_in_it():
     found = places("The championship visits Knockhill, Fife, in August and Silverstone, Northamptonshire, in September.")
     assert found["Knockhill"].geo.within == "Fife" and km(found["Knockhill"].geo, 56.13, -3.51) < 60
     assert km(found["Silverstone"].geo, 52.09, -1.03) < 5  # a village the gazetteer has, in the county named
+    # one the gazetteer knows only elsewhere (Rockingham, Western Australia): the comma still says where it is
+    for text in ("The series moves to Rockingham, Northamptonshire, in August.",
+                 "11/12 August: Rockingham, Northamptonshire. 25/26 August: Knockhill, Fife."):  # read as a place, or not
+        rockingham = places(text)["Rockingham"].geo
+        assert rockingham.within == "Northamptonshire" and km(rockingham, 52.51, -0.72) < 60
     # a company, or a name before a division named like a big town, is no place
     assert "Acme Ltd" not in places("Acme Ltd, Delaware, filed for bankruptcy on Monday.")
     assert "Beyond Madinaty" not in places("Beyond Madinaty, Liverpool have other academies in Cairo's suburbs.")

@@ -312,7 +312,8 @@ def add_curated(b: Builder, cities_by_key) -> dict:
                     aliases = aliases + [stem for stem in map(facility_stem, [entry["name"], *aliases]) if stem]
                 b.add_place(entry["name"], entry.get("country") or None, None, lat, lon,
                             feature or ("landmark" if kind == "landmark" else "region"),
-                            0 if feature == "facility" else CURATED_REGION_WEIGHT, None, "thucydides", aliases)
+                            0 if feature == "facility" else CURATED_REGION_WEIGHT, None, "thucydides", aliases,
+                            district=bool(entry.get("county")))
                 coords.pop(entry["name"])
             elif kind == "city" and aliases:  # spellings the press uses for a GeoNames place
                 for place_id in cities_by_key.get((entry.get("country"), fold(entry["name"])), [])[:1]:

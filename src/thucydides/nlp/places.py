@@ -724,8 +724,8 @@ class Geocoder:
         "Zzyzivka, Donetsk Oblast"), or after "in" for a name the model gave no label or that a verb of taking acts
         on ("captured Zzyzivka in Donetsk Oblast"), where that division's point can stand for it."""
         said_where = cue.strength == "qualified" or cue.qualifier is not None and (unlabelled or cue.seized)
-        if not said_where or not self.may_name_a_place(name, person):
-            return False
+        if not said_where or not self.may_name_a_place(name, person, elsewhere=cue.strength == "qualified"):
+            return False  # "Rockingham, Northamptonshire": the comma says where, whatever Rockingham lies elsewhere
         division = cue.qualifier
         town_of_its_name = any(p.exact and p.feature == "city" and p.country == division.country
                                and p.population >= FAR_VILLAGE for p in self.resolver.gazetteer.lookup(division.name))
@@ -737,17 +737,17 @@ class Geocoder:
         return bool(words) and fold(words[0]) in self.lexicon.given_names and not (
             len(words) > 1 and ARTICLE.match(fold(name)))
 
-    def may_name_a_place(self, name: str, person: bool = False) -> bool:
+    def may_name_a_place(self, name: str, person: bool = False, elsewhere: bool = False) -> bool:
         """Whether a name the gazetteer lacks could be a place: never a company, a club or a person with a given name
-        ("Acme Ltd, Delaware", "John Smith, Fife"), nor a name the gazetteer knows elsewhere ("Mocimboa da Praia in
-        Cabo Delgado" is not Praia, Cape Verde)."""
+        ("Acme Ltd, Delaware", "John Smith, Fife"), nor, unless `elsewhere`, a name the gazetteer knows elsewhere
+        ("Mocimboa da Praia in Cabo Delgado" is not Praia, Cape Verde)."""
         words = name.split()
         if not 0 < len(words) <= MAX_UNKNOWN_PLACE_WORDS or not all(w[0].isupper() for w in words) \
                 or fold(name) in self.excluded or fold(name) in NOT_PLACES \
                 or any(fold(w) in NOT_PLACE_WORDS for w in words) \
                 or person and self.begins_with_given_name(name):
             return False
-        return not any(p.exact for p in self.resolver.gazetteer.lookup(name))
+        return elsewhere or not any(p.exact for p in self.resolver.gazetteer.lookup(name))
 
     def with_dateline_places(self, doc: Doc, entities: list[Entity]) -> list[Entity]:
         """ "TORONTO (AP) —", "WASHINGTON, April 5 (Reuters) -", "PLEASANTON, Calif.--": the cities wire stories were
