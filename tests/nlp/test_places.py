@@ -414,3 +414,9 @@ def test_a_look_alike_far_from_the_report_s_places_is_refused():
     found = places("Soldiers took the village of Zzyzovka near Kharkiv, the ministry said.")
     geo = found["Zzyzovka"].geo
     assert geo is None or km(geo, 49.98, 36.25) < 50  # not Sizovka, 500 km away in Crimea
+
+
+def test_an_island_is_not_the_airport_named_after_it():
+    found = places("Colin Macy-O'Toole captains a ferry to and from Fire Island every summer.")
+    geo = found["Fire Island"].geo
+    assert geo is None or km(geo, 40.65, -73.15) < 100  # not Fire Island Airport, Alaska

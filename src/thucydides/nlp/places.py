@@ -27,7 +27,7 @@ from thucydides.model import Entity, Event, Geo
 from thucydides.nlp.datelines import find_datelines
 from thucydides.nlp.lexicon import get_lexicon
 from thucydides.nlp.place_names import NOT_PLACES, PlaceNameFinder
-from thucydides.nlp.sites import SitePlacer, is_site
+from thucydides.nlp.sites import NATURAL_KINDS, SitePlacer, is_site
 
 REGION_WORDS = re.compile(r"\b(region|province|governorate|governate|oblast|state|district|county|prefecture|"
                           r"department|territory|krai|valley|strait|sea|gulf)\b", re.I)
@@ -127,6 +127,8 @@ class PlaceResolver:
         if ABBREVIATION.fullmatch(entity.name):  # "SA", "OAS", "N.Y.": a code, not the village of Siá or Oas
             found = {k: p for k, p in found.items() if p.feature != "city" or p.population >= ABBREVIATED_CITY
                      or self.capitals.get(fold(p.name)) == p.country}  # "D.C."
+        if entity.kind in NATURAL_KINDS:  # "Fire Island" the island, not Fire Island Airport in Alaska
+            found = {k: p for k, p in found.items() if p.source != "airportsdata"}
         exact = [p for p in found.values() if p.exact]
         return exact or list(found.values())  # a look-alike spelling only where nothing is spelt so
 
