@@ -45,6 +45,12 @@ def test_region_cue_finds_the_division_not_the_city():
     assert region.geo.feature == "region" and region.geo.country == "SY"
 
 
+def test_a_noun_of_divisions_before_a_list_makes_its_names_divisions():
+    found = places("Tech firms avoid western states such as California or Washington, because of housing costs.")
+    assert found["Washington"].geo.feature == "region" and km(found["Washington"].geo, 47.5, -120.5) < 50
+    assert places("Officials of the state of Israel met in Tel Aviv.")["Israel"].geo.feature == "country"
+
+
 def test_the_outskirts_of_a_city_are_the_city():
     found = places("The Khimik group attacked a base on the southeastern outskirts of Aleppo on Sept. 15.")
     assert found["Aleppo"].geo.feature == "city" and km(found["Aleppo"].geo, 36.20, 37.13) < 10

@@ -34,6 +34,10 @@ PLACE_NOUNS = {"city", "cities", "town", "towns", "village", "villages", "capita
                "region", "regions", "district", "districts", "governorate", "governorates", "port", "outskirts",
                "neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "suburb", "suburbs", "camp",
                "hamlet", "settlement", "municipality", "county", "commune", "area", "island", "islands"}
+KIND_OF_PLACE_NOUN = {**{n: "city" for n in ("city", "cities", "town", "towns", "village", "villages")},
+                      **{n: "region" for n in ("state", "states", "province", "provinces", "governorate", "governorates",
+                                               "oblast", "oblasts", "region", "regions", "county", "counties",
+                                               "district", "districts")}}
 HEAD_WORDS = {key[0] for table in (FACILITY_HEADS, REGION_HEADS, UNIT_HEADS, LANDMARK_HEADS, INSTITUTION_HEADS)
               for key in table}  # the first words of every head: a token that is none of them starts no head
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -134,6 +138,10 @@ class ContextTyper:
             new.append(span)
         kept = [e for e in ents if not any(n.start <= e.start and e.end <= n.end for n in new)]
         doc.ents = filter_spans(new + self.without_sites(doc, kept, [n for n in new if n.label_ in ("FAC", "LOC")]))
+        for ent in doc.ents:
+            kind = self.kind_from_place_noun(doc, ent) if ent.start_char not in kinds else None
+            if kind:
+                kinds[ent.start_char] = kind
         doc._.thuc_kinds = kinds
         return doc
 
@@ -230,6 +238,21 @@ class ContextTyper:
             if j > 0 and doc[j].lower_ == "of" and doc[j - 1].lower_ in PLACE_NOUNS:
                 out.append(Span(doc, ent.start, ent.end, label="GPE"))
         return out
+
+    def kind_from_place_noun(self, doc: Doc, ent: Span) -> str | None:
+        """ "the city of Homs" (a town), "states such as California or Washington", "the provinces of Idlib and Hama"
+        (divisions): the kind the noun before a place name, or before the list it ends, gives it. Never a country's
+        ("the state of Israel")."""
+        if ent.label_ not in ("GPE", "LOC") or normalize(ent.text) in self.lexicon.country_by_name:
+            return None
+        j = ent.start - 1
+        while j > 0 and (doc[j].text in (",", "and", "or") or doc[j].ent_type_ in ("GPE", "LOC")):
+            j -= 1
+        if j > 1 and doc[j].lower_ == "as" and doc[j - 1].lower_ == "such":
+            j -= 1
+        elif not (j > 0 and doc[j].lower_ in ("of", "like", "including")):
+            return None
+        return KIND_OF_PLACE_NOUN.get(doc[j - 1].lower_)
 
     def listed_places(self, doc: Doc) -> list[Span]:
         """Capitalised names the model missed in "the cities of X, Y and Z"."""
