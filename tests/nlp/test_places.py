@@ -426,3 +426,18 @@ def test_an_island_is_not_the_airport_named_after_it():
     found = places("Colin Macy-O'Toole captains a ferry to and from Fire Island every summer.")
     geo = found["Fire Island"].geo
     assert geo is None or km(geo, 40.65, -73.15) < 100  # not Fire Island Airport, Alaska
+
+
+def test_a_direction_of_a_town_without_a_comma_puts_the_place_near_that_town():
+    found = places("Pro-Russian separatists shelled Avdiivka north of Donetsk, Kyiv said.")
+    assert km(found["Avdiivka"].geo, 48.14, 37.75) < 20  # not the village of that name near Kyiv
+
+
+def test_a_town_known_only_by_its_airport_is_no_name_known_elsewhere():
+    found = places("The Arakan Army captured Paletwa township in Chin State after weeks of fighting, the group said.")
+    assert found["Paletwa"].geo is not None and km(found["Paletwa"].geo, 21.3, 92.85) < 40
+
+
+def test_a_conflict_city_by_its_other_name():
+    found = places("Azerbaijani forces launched an offensive in Nagorno-Karabakh, shelling Stepanakert.")
+    assert found["Stepanakert"].geo.country == "AZ" and km(found["Stepanakert"].geo, 39.82, 46.75) < 20

@@ -33,12 +33,13 @@ REGION_WORDS = re.compile(r"\b(region|province|governorate|governate|oblast|stat
                           r"department|territory|krai|valley|strait|sea|gulf)\b", re.I)
 NEAR_KM = 400.0
 # group 1: ", east of", ", near" (a place around it); group 2: ", in", group 3: " in" (inside it, as a bare
-# comma says)
-QUALIFIER = re.compile(r"(?:,\s+(?:((?:(?:located|situated|some|about|just)\s+)?"
-                       r"(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?"
-                       r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
-                       r"south-east|south-west)(?:ern)?\s+of\s+|near\s+))|((?:located\s+|situated\s+)?in\s+))?"
-                       r"|\s+(in)\s+)(?:the\s+)?")
+# comma says); group 4: " north of" without a comma (around it)
+DIRECTION_OF = (r"(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?"
+                r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+                r"south-east|south-west)(?:ern)?\s+of\s+")
+QUALIFIER = re.compile(rf"(?:,\s+(?:((?:(?:located|situated|some|about|just)\s+)?(?:{DIRECTION_OF}|near\s+))"
+                       r"|((?:located\s+|situated\s+)?in\s+))?"
+                       rf"|\s+(in)\s+|\s+({DIRECTION_OF}))(?:the\s+)?")
 UNKNOWN_COUNTRY_MIN_POPULATION = 50_000
 SOLE_TOWN = 20_000  # a town no other place is named like is that town, when the report's places say no other country
 FAR_VILLAGE = 10_000  # a place this small, far from the report's other places, is likely another one of its name
@@ -62,6 +63,7 @@ REFINING_PASSES = 2  # a town read wrong in the first pass ("San Diego" of Mexic
 ALL_NAMES_BONUS = 2.0
 UNNAMED_COUNTRY_PENALTY = 1.0
 QUALIFIER_CITY_KM = 50.0
+NEAR_QUALIFIER_KM = 150.0  # "X, east of Y": X lies this near the town Y
 DIVISION_POINT_KM = 150.0  # a province whose towns lie this near its point can stand for a village in it
 SPREAD_SHARE = 0.9  # ... nine in ten of them
 VILLAGE_TIE = 0.5  # villages of one name scoring this close are a coin toss ...
@@ -202,9 +204,12 @@ class PlaceResolver:
 
     @staticmethod
     def qualified(place: Place, qualifier: Place, directional: bool) -> float:
-        """ "X, east of Y" puts X in Y's country; "Damascus, Maryland" and "Homs, Syria" favour the division or
+        """ "X, east of Y" puts X near the town Y, or in the division or country Y; "Damascus, Maryland" and "Homs, Syria" favour the division or
         country named after the comma (a list such as "Hama, Homs" qualifies nothing)."""
         same_country = place.country == qualifier.country
+        if directional and qualifier.feature in ("city", "facility", "landmark"):  # "Avdiivka, north of Donetsk"
+            return 6.0 if km(place.lat, place.lon, qualifier.lat, qualifier.lon) <= NEAR_QUALIFIER_KM \
+                else 0.0 if same_country else -6.0
         if directional:
             return 6.0 if same_country else -6.0
         if qualifier.feature == "country":
@@ -441,9 +446,9 @@ def qualifiers_in(text: str, entities: list[Entity]) -> dict[str, tuple[str, str
             continue
         for start, end in e.mentions:
             m = QUALIFIER.match(text, end)
-            linked = m and (m.group(1) or m.group(2) or m.group(3))
+            linked = m and (m.group(1) or m.group(2) or m.group(3) or m.group(4))
             if m and m.end() in starts and starts[m.end()].id != e.id and (linked or start not in listed):
-                out[e.id] = (starts[m.end()].id, "around" if m.group(1) else "in" if linked else "comma")
+                out[e.id] = (starts[m.end()].id, "around" if m.group(1) or m.group(4) else "in" if linked else "comma")
     return out
 
 
@@ -742,14 +747,14 @@ class Geocoder:
     def may_name_a_place(self, name: str, person: bool = False, elsewhere: bool = False) -> bool:
         """Whether a name the gazetteer lacks could be a place: never a company, a club or a person with a given name
         ("Acme Ltd, Delaware", "John Smith, Fife"), nor, unless `elsewhere`, a name the gazetteer knows elsewhere
-        ("Mocimboa da Praia in Cabo Delgado" is not Praia, Cape Verde)."""
+        ("Mocimboa da Praia in Cabo Delgado" is not Praia, Cape Verde); an airport named after it does not count."""
         words = name.split()
         if not 0 < len(words) <= MAX_UNKNOWN_PLACE_WORDS or not all(w[0].isupper() for w in words) \
                 or fold(name) in self.excluded or fold(name) in NOT_PLACES \
                 or any(fold(w) in NOT_PLACE_WORDS for w in words) \
                 or person and self.begins_with_given_name(name):
             return False
-        return elsewhere or not any(p.exact for p in self.resolver.gazetteer.lookup(name))
+        return elsewhere or not any(p.exact and p.source != "airportsdata" for p in self.resolver.gazetteer.lookup(name))
 
     def with_dateline_places(self, doc: Doc, entities: list[Entity]) -> list[Entity]:
         """ "TORONTO (AP) —", "WASHINGTON, April 5 (Reuters) -", "PLEASANTON, Calif.--": the cities wire stories were
