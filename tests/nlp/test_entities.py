@@ -105,3 +105,8 @@ def test_a_name_after_a_kinship_word_or_before_an_age_is_a_person(entities_of):
                         "Barry Smith, 80, and Beryl, 81, met as teenagers on a coach trip.")
     assert found["Olivia"].type == "PERSON"
     assert found["Beryl"].type == "PERSON"
+
+
+def test_a_distance_is_no_place(entities_of):
+    found = entities_of("Jihadists killed 15 soldiers in an ambush near the town of Kaya, 100 km north of Ouagadougou.")
+    assert "km" not in found and "100 km" not in found and "Ouagadougou" in found

@@ -441,3 +441,14 @@ def test_a_town_known_only_by_its_airport_is_no_name_known_elsewhere():
 def test_a_conflict_city_by_its_other_name():
     found = places("Azerbaijani forces launched an offensive in Nagorno-Karabakh, shelling Stepanakert.")
     assert found["Stepanakert"].geo.country == "AZ" and km(found["Stepanakert"].geo, 39.82, 46.75) < 20
+
+
+def test_press_spellings_of_somali_towns_gazetteer_writes_in_somali_orthography():
+    found = places("Somali forces recaptured the town of Harardhere from al-Shabaab, the government said.")
+    assert km(found["Harardhere"].geo, 4.65, 47.86) < 10  # GeoNames' Xarardheere
+
+
+def test_a_military_airport_named_before_its_head_is_the_facility():
+    found = places("Israeli jets struck the Mezzeh military airport in Damascus, Syrian state media said.")
+    airport = next(e for n, e in found.items() if "Mezzeh" in n)
+    assert airport.type == "FACILITY" and km(airport.geo, 33.48, 36.22) < 5
