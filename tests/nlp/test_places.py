@@ -452,3 +452,13 @@ def test_a_military_airport_named_before_its_head_is_the_facility():
     found = places("Israeli jets struck the Mezzeh military airport in Damascus, Syrian state media said.")
     airport = next(e for n, e in found.items() if "Mezzeh" in n)
     assert airport.type == "FACILITY" and km(airport.geo, 33.48, 36.22) < 5
+
+
+def test_a_name_near_a_town_is_never_a_namesake_far_from_it():
+    found = places("Tuareg rebels seized the town of Ber near Timbuktu, the army said.")
+    assert found["Ber"].geo is not None and km(found["Ber"].geo, 16.77, -3.01) < 100  # not Berlin, whose code is BER
+
+
+def test_the_plural_division_noun_after_a_list_makes_its_names_divisions():
+    found = places("Ukrainian forces shot down 20 drones over the Mykolaiv and Odesa regions overnight.")
+    assert found["Mykolaiv"].geo.feature == "region" and found["Odesa"].geo.feature == "region"

@@ -127,13 +127,23 @@ def span_without_strays(values: list[float]) -> tuple[float, float]:
     return v[low], v[-1 - high]
 
 
+CODE_NAMED_CITY = 1_000_000  # "NYC", "KL": only cities this big are called by a code, and only as a short form
+
+
+def is_code(name: str) -> bool:
+    """An airport or postal code among a town's other names ("BER" for Berlin, "ZRH"): no name a report writes for it."""
+    return name.isupper() and name.isalpha() and len(name) <= 4
+
+
 def add_cities(b: Builder, admin_points, country_points, progress, admin_population) -> dict:
     cities = geonames_data("cities500.json")
     by_key = defaultdict(list)
     for k, c in enumerate(cities.values()):
         alternates = [n for n in c.get("alternatenames") or [] if is_latin(n)][:MAX_ALTERNATE_NAMES]
+        big = (c.get("population") or 0) >= CODE_NAMED_CITY
         place_id = b.add_place(c["name"], c["countrycode"], c.get("admin1code"), c["latitude"], c["longitude"], "city",
-                               c.get("population"), c["geonameid"], "geonames", alternates,
+                               c.get("population"), c["geonameid"], "geonames", [n for n in alternates if not is_code(n)],
+                               short_forms=[n for n in alternates if is_code(n) and big],
                                fame=len(c.get("alternatenames") or []))
         admin_points[(c["countrycode"], c.get("admin1code"))].append((c["latitude"], c["longitude"]))
         admin_population[(c["countrycode"], c.get("admin1code"))] += c.get("population") or 0

@@ -38,6 +38,7 @@ KIND_OF_PLACE_NOUN = {**{n: "city" for n in ("city", "cities", "town", "towns", 
                       **{n: "region" for n in ("state", "states", "province", "provinces", "governorate", "governorates",
                                                "oblast", "oblasts", "region", "regions", "county", "counties",
                                                "district", "districts")}}
+PLURAL_DIVISION_NOUNS = {"states", "provinces", "governorates", "oblasts", "regions", "counties", "districts"}
 HEAD_WORDS = {key[0] for table in (FACILITY_HEADS, REGION_HEADS, UNIT_HEADS, LANDMARK_HEADS, INSTITUTION_HEADS)
               for key in table}  # the first words of every head: a token that is none of them starts no head
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -240,11 +241,16 @@ class ContextTyper:
         return out
 
     def kind_from_place_noun(self, doc: Doc, ent: Span) -> str | None:
-        """ "the city of Homs" (a town), "states such as California or Washington", "the provinces of Idlib and Hama"
-        (divisions): the kind the noun before a place name, or before the list it ends, gives it. Never a country's
-        ("the state of Israel")."""
+        """ "the city of Homs" (a town), "states such as California or Washington", "the provinces of Idlib and Hama",
+        "the Mykolaiv and Odesa regions" (divisions): the kind the noun before or after a place name, or the list it
+        is in, gives it. Never a country's ("the state of Israel")."""
         if ent.label_ not in ("GPE", "LOC") or normalize(ent.text) in self.lexicon.country_by_name:
             return None
+        k = ent.end  # "the Mykolaiv and Odesa regions", "Khost and Paktika provinces"
+        while k < len(doc) - 1 and (doc[k].text in (",", "and", "or") or doc[k].ent_type_ in ("GPE", "LOC")):
+            k += 1
+        if doc[k].lower_ in PLURAL_DIVISION_NOUNS:
+            return "region"
         j = ent.start - 1
         while j > 0 and (doc[j].text in (",", "and", "or") or doc[j].ent_type_ in ("GPE", "LOC")):
             j -= 1

@@ -33,13 +33,13 @@ REGION_WORDS = re.compile(r"\b(region|province|governorate|governate|oblast|stat
                           r"department|territory|krai|valley|strait|sea|gulf)\b", re.I)
 NEAR_KM = 400.0
 # group 1: ", east of", ", near" (a place around it); group 2: ", in", group 3: " in" (inside it, as a bare
-# comma says); group 4: " north of" without a comma (around it)
+# comma says); group 4: " north of", " near" without a comma (around it)
 DIRECTION_OF = (r"(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?"
                 r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
                 r"south-east|south-west)(?:ern)?\s+of\s+")
 QUALIFIER = re.compile(rf"(?:,\s+(?:((?:(?:located|situated|some|about|just)\s+)?(?:{DIRECTION_OF}|near\s+))"
                        r"|((?:located\s+|situated\s+)?in\s+))?"
-                       rf"|\s+(in)\s+|\s+({DIRECTION_OF}))(?:the\s+)?")
+                       rf"|\s+(in)\s+|\s+({DIRECTION_OF}|near\s+))(?:the\s+)?")
 UNKNOWN_COUNTRY_MIN_POPULATION = 50_000
 SOLE_TOWN = 20_000  # a town no other place is named like is that town, when the report's places say no other country
 FAR_VILLAGE = 10_000  # a place this small, far from the report's other places, is likely another one of its name
@@ -309,6 +309,9 @@ class PlaceResolver:
             if inside is None and (top.population < FAR_VILLAGE or not top.exact):
                 return None  # "Sizovka, Donetsk Oblast": the one the gazetteer knows lies elsewhere (in Crimea)
             top = inside or top
+        if qualifier is not None and directional and qualifier.feature in ("city", "facility", "landmark") \
+                and km(top.lat, top.lon, qualifier.lat, qualifier.lon) > NEAR_KM:
+            return None  # "Ber near Timbuktu": not Berlin, whatever else bears the name
         own = ({entity.country} if entity.country else set()) | ({qualifier.country} if qualifier else set())
         known = set(around.countries) | own
         # a side vouches for its country's towns ("Hezbollah fired at Kiryat Shmona"), never for its villages: only the
