@@ -462,3 +462,11 @@ def test_a_name_near_a_town_is_never_a_namesake_far_from_it():
 def test_the_plural_division_noun_after_a_list_makes_its_names_divisions():
     found = places("Ukrainian forces shot down 20 drones over the Mykolaiv and Odesa regions overnight.")
     assert found["Mykolaiv"].geo.feature == "region" and found["Odesa"].geo.feature == "region"
+
+
+def test_press_names_of_divisions_and_regions_of_conflict_areas():
+    found = places("An airstrike hit a wedding party in the village of Al-Raqab in Saada province, Houthi media said.")
+    assert found["Saada province"].geo.country == "YE" and km(found["Saada province"].geo, 16.94, 43.76) < 100
+    assert km(found["Al-Raqab"].geo, 16.94, 43.76) < 100  # placed in that province, not at a look-alike far south
+    found = places("The Israeli army said it struck a Hezbollah weapons depot in the Beqaa Valley town of Brital.")
+    assert found["Beqaa Valley"].geo.country == "LB" and km(found["Brital"].geo, 33.93, 36.15) < 10
