@@ -470,3 +470,9 @@ def test_press_names_of_divisions_and_regions_of_conflict_areas():
     assert km(found["Al-Raqab"].geo, 16.94, 43.76) < 100  # placed in that province, not at a look-alike far south
     found = places("The Israeli army said it struck a Hezbollah weapons depot in the Beqaa Valley town of Brital.")
     assert found["Beqaa Valley"].geo.country == "LB" and km(found["Brital"].geo, 33.93, 36.15) < 10
+
+
+def test_a_generic_word_is_a_place_only_in_a_country_the_report_names():
+    assert places("Russia's relations with the West have collapsed, the minister said in Moscow.")["West"].geo is None
+    found = places("Fighting spread across the West region of Cameroon, officials in Bafoussam said.")
+    assert found["West region"].geo.country == "CM"

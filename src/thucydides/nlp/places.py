@@ -69,6 +69,9 @@ SPREAD_SHARE = 0.9  # ... nine in ten of them
 VILLAGE_TIE = 0.5  # villages of one name scoring this close are a coin toss ...
 TIE_APART_KM = 161.0  # ... when they lie this far apart
 LOOK_ALIKE_KM = 161.0  # a town spelt only like the name must lie this near the report's places
+GENERIC_PLACE_WORDS = {"west", "east", "north", "south", "centre", "center", "central", "valley", "coast", "littoral",
+                       "highlands", "lowlands", "plateau", "islands", "mountains", "lakes", "delta", "mesa", "midlands",
+                       "interior", "frontier", "border", "borders", "capital"}  # a place by these only in a named country
 ABBREVIATION = re.compile(r"(?:[A-Z]\.?){2,3}")
 ABBREVIATED_CITY = 1_000_000  # "LA", "KL": cities called by their initials are big
 STREET_KINDS = {"street", "square", "park", "estate", "road"}  # no town is named for what these words call
@@ -309,10 +312,13 @@ class PlaceResolver:
             if inside is None and (top.population < FAR_VILLAGE or not top.exact):
                 return None  # "Sizovka, Donetsk Oblast": the one the gazetteer knows lies elsewhere (in Crimea)
             top = inside or top
+        if fold(DIRECTION.sub("", entity.name) or entity.name) in GENERIC_PLACE_WORDS and top.country \
+                and top.country not in set(around.countries) | own_countries(entity, qualifier):
+            return None  # "the West", "the Valley": not Cameroon's West region nor The Valley, Anguilla
         if qualifier is not None and directional and qualifier.feature in ("city", "facility", "landmark") \
                 and km(top.lat, top.lon, qualifier.lat, qualifier.lon) > NEAR_KM:
             return None  # "Ber near Timbuktu": not Berlin, whatever else bears the name
-        own = ({entity.country} if entity.country else set()) | ({qualifier.country} if qualifier else set())
+        own = own_countries(entity, qualifier)
         known = set(around.countries) | own
         # a side vouches for its country's towns ("Hezbollah fired at Kiryat Shmona"), never for its villages: only the
         # report's places do ("Russian troops took Novomykhailivka": not the one in Altai, Russia)
@@ -412,6 +418,11 @@ class PlaceResolver:
             if chosen == before:
                 break
         return chosen
+
+
+def own_countries(entity: Entity, qualifier: Place | None) -> set[str]:
+    """The countries a place's own side and qualifier give it."""
+    return ({entity.country} if entity.country else set()) | ({qualifier.country} if qualifier and qualifier.country else set())
 
 
 def says_where(qualifier: Place) -> bool:
