@@ -192,6 +192,7 @@ def test_the_shelling_of_a_town_happened_there():
     ("Russian forces shelled Kharkiv on Monday, the regional governor said.", "Kharkiv"),
     ("Al-Shabab fighters attacked Beledweyne overnight.", "Beledweyne"),
     ("The army recaptured Wad Madani from the Rapid Support Forces.", "Wad Madani"),
+    ("In North Darfur, the RSF shelled El Fasher on Monday, the army said.", "El Fasher"),  # not the state around it
 ])
 def test_a_town_struck_or_taken_is_where_it_happened(text, place):
     events, name = events_of(text)

@@ -816,7 +816,10 @@ class EventFinder:
                 eid = self.entity_of_token[t.i]
                 if eid not in places and eid not in c.actors and eid not in c.targets:
                     places.append(eid)
-        places = places or [p for p in c.struck_places if p not in c.actors]
+        struck = [p for p in c.struck_places if p not in c.actors]
+        if places and struck and all(self.entities[p].kind in ("country", "region") for p in places):
+            places = unique(struck + places)  # "In North Darfur, the RSF shelled El Fasher": El Fasher
+        places = places or struck
         if c.trigger.dep_ in ("nsubj", "nsubjpass") or c.trigger.pos_ == "VERB":
             places = places or self.capital_place(doc, c)
         c.places = self.most_specific_first(places)
