@@ -355,3 +355,21 @@ def test_they_in_a_clause_reported_by_unnamed_officials_is_nobody_named_before()
                              "they arrested seven Islamic State members in Anbar.")
     arrest = next(e for e in events if e.type == "ARREST")
     assert "Islamic State" not in name(arrest.actors)
+
+
+def test_its_forces_in_a_reported_clause_are_the_reporter_s():
+    text = ("Russian forces shelled Kharkiv on Monday.\n\nUkraine's military said its drones hit an oil refinery in "
+            "Saratov overnight.\n\nRussia's defence ministry said its forces had captured the village of Bohdanivka in "
+            "Donetsk region.")
+    events, name = events_of(text)
+    assert name(next(e for e in events if e.type == "OFFENSIVE").actors) == ["Russian forces"]
+    assert name(next(e for e in events if "Saratov" in name(e.place)).actors) == ["Ukrainian forces"]
+    events, name = events_of(text.split("\n\n", 1)[1])  # no Russian forces named: the ministry, not Ukraine's
+    assert "Ukrainian forces" not in name(next(e for e in events if e.type == "OFFENSIVE").actors)
+
+
+def test_a_town_is_never_an_actor():
+    events, name = events_of("Russian shelling of the town of Kupiansk wounded three people, the governor said.")
+    assert events and all("Kupiansk" not in name(e.actors) for e in events)
+    events, name = events_of("Moscow replaced the commander of the Southern Military District on Monday.")
+    assert name(events[0].actors) == ["Moscow"]  # a capital acts for its government

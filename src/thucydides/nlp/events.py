@@ -675,6 +675,24 @@ class EventFinder:
             return (self.forces_of(self.entities[home].country) if home else None) or ""
         return named[0] if named else ""  # "officials said they arrested ...": not whoever was named before
 
+    def forces_of_reporter(self, owner: Token) -> str | None:
+        """ "Russia's defence ministry said its forces had captured ...": "its" in a reported clause is the
+        reporter's: an armed reporter itself, else the forces of the reporter's country the report names, else the
+        reporter."""
+        clause = owner.head
+        while clause.dep_ != "ccomp" and clause.head is not clause and clause.dep_ not in ("ROOT",):
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head.lower_ not in REPORTING_HEADS:
+            return None
+        subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        named = self.entities_of(subject, conj=False, depth=2) if subject is not None and subject.pos_ != "PRON" else []
+        reporter = self.entities[named[0]] if named else None
+        if reporter is None or reporter.type != "ORGANIZATION":
+            return None
+        if armed(reporter):
+            return reporter.id
+        return (self.forces_of(reporter.country) if reporter.country else None) or reporter.id  # else the ministry
+
     def entities_of(self, token: Token, conj: bool = True, depth: int = 0) -> list[str]:
         """The entities a noun phrase names: itself, its apposition ("the commander ..., Gen. X"),
         the group it names ("a coalition of X", "members of X"), its conjuncts."""
@@ -689,14 +707,16 @@ class EventFinder:
                 own = found.id if found is not None else None
             own = own or None  # "" : the reporter has no entity ("officials said they arrested"): nobody named
         appos = [ch for ch in token.children if ch.dep_ in ("appos", "npadvmod") and self.entity_of_token.get(ch.i)]
-        if own is None and token.lower_ in GROUP_MEMBERS:
+        if own is None and (token.lower_ in GROUP_MEMBERS or token.lower_ in PLATFORMS):  # "its drones" too
             owner = next((ch for ch in token.children if ch.dep_ == "poss" and ch.pos_ == "PRON"), None)
             if owner is not None and owner.lower_ in ("his", "her"):  # "his unit": the forces of his side
                 person = self.antecedents.before(owner.idx, "he")
                 own = self.forces_of(person.country) if person is not None and person.country else None
-            elif owner is not None:  # "its fighters", "their troops": the group named before
-                found = self.antecedents.before(owner.idx, "they", prefer=armed)
-                own = found.id if found is not None else None
+            elif owner is not None:  # "its fighters", "their troops": the reporter's, else the group named before
+                own = self.forces_of_reporter(owner)
+                if own is None:
+                    found = self.antecedents.before(owner.idx, "they", prefer=armed)
+                    own = found.id if found is not None else None
         if own:
             out.append(own)
         elif appos:
@@ -824,9 +844,18 @@ class EventFinder:
             places = places or self.capital_place(doc, c)
         c.places = self.most_specific_first(places)
         c.own_place = bool(c.places)
-        c.actors = unique(c.actors)
+        c.actors = [a for a in unique(c.actors) if self.could_act(a)]
         c.targets = [t for t in unique(c.targets) if t not in c.actors]
         c.quantities = self.quantities(c)
+
+    def could_act(self, entity_id: str) -> bool:
+        """Towns do not act; countries and capitals do, for their governments ("Turkey shelled", "Moscow replaced the
+        commander"): "Russian shelling of the town of Kupiansk" has no actor Kupiansk."""
+        e = self.entities[entity_id]
+        if e.type not in ("LOCATION", "FACILITY"):
+            return True
+        capitals = {normalize(c.capital) for c in self.lexicon.countries.values() if c.capital}
+        return e.kind == "country" or normalize(e.name) in capitals
 
     def capital_place(self, doc: Doc, c: Candidate) -> list[str]:
         """ "evacuating the capital": the capital named earlier in the report."""
