@@ -144,3 +144,12 @@ def test_a_reporting_clause_coordinated_with_an_event_does_not_report_it():
                        "redeployed its troops outside the city.")
     stances = {c[0]: (c[1][-1], c[2]) for c in claims}
     assert stances["OFFENSIVE"] == ("Test Wire", "asserted") and stances["DEPLOYMENT"] == ("army", "alleged"), claims
+
+
+def test_an_accusation_of_a_deed_is_the_accuser_s_allegation():
+    claims = claims_of("Rights groups accused the RSF of killing hundreds of civilians in El Geneina.")
+    deed = next(c for c in claims if c[0] == "VIOLENCE_AGAINST_CIVILIANS")
+    assert deed[1][-1] == "Rights groups" and deed[2:] == ("alleged", "accused")
+    claims = claims_of("Malian soldiers were accused by residents of executing 12 civilians in the village of Diafarabe.")
+    deed = next(c for c in claims if c[0] == "VIOLENCE_AGAINST_CIVILIANS")
+    assert deed[1][-1] == "residents" and deed[2] == "alleged"  # the accusers, not the accused

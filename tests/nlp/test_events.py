@@ -373,3 +373,10 @@ def test_a_town_is_never_an_actor():
     assert events and all("Kupiansk" not in name(e.actors) for e in events)
     events, name = events_of("Moscow replaced the commander of the Southern Military District on Monday.")
     assert name(events[0].actors) == ["Moscow"]  # a capital acts for its government
+
+
+def test_the_accused_did_the_deed():
+    events, name = events_of("The Kremlin accused Kyiv of shelling Belgorod on Monday.")
+    assert name(next(e for e in events if e.type == "ATTACK").actors) == ["Kyiv"]
+    events, name = events_of("Residents accused Malian soldiers of executing 12 civilians in Diafarabe.")
+    assert name(next(e for e in events if e.type == "VIOLENCE_AGAINST_CIVILIANS").actors) == ["Malian forces"]

@@ -145,6 +145,10 @@ class AttributionFinder:
                 subject = self.subject_before(doc, t, sent)
             if subject is None or subject.dep_ == "nsubjpass" and t.lower_ in ("said", "reported", "believed"):
                 continue  # "is said to", "was reported": hedges, read elsewhere
+            if subject.dep_ == "nsubjpass":  # "soldiers were accused by residents of ...": the residents say so
+                subject = next((o for a in t.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+                if subject is None:
+                    continue
             claim = self.claim_from_phrase(doc, subject, t.lower_, t.i, entity_at)
             if claim is None:
                 continue
@@ -152,6 +156,8 @@ class AttributionFinder:
         return out
 
     def with_verb_stance(self, claim: Claim, verb: Token) -> Claim:
+        if verb.lower_ in self.words["accusation_verbs"]:
+            return Claim(claim.source, verb.lower_, "alleged", verb.i, claim.named)  # an accusation is an allegation
         if verb.lower_ in self.words["denial_verbs"]:
             return Claim(claim.source, verb.lower_, "denied", verb.i, claim.named)
         if verb.lower_ in self.words["acknowledgement_verbs"]:
@@ -171,6 +177,9 @@ class AttributionFinder:
         """A verb that can also mean something else reports only with a clause, a claim noun or a closing position."""
         if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
             return True
+        if verb.lower_ in self.words["accusation_verbs"] and any(
+                t.lower_ == "of" and any(c.dep_ == "pcomp" for c in t.children) for t in verb.subtree):
+            return True  # "accused the RSF of killing civilians": the killing is their claim
         if any(c.dep_ == "dobj" and (c.lower_ in self.words["carrier_nouns"] or c.lower_ in self.words["claim_nouns"]
                                      or (c.lower_,) in self.event_nouns) for c in verb.children):
             return True  # "confirmed the report", "confirmed heavy losses"
@@ -211,8 +220,11 @@ class AttributionFinder:
             obj = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
             if obj is not None and not any(t.ent_type_ for t in head.subtree if t.i < head.i):
                 head = obj
-        tokens = [t for t in head.subtree if (t.i == head.i or t.dep_ not in ("relcl", "acl", "appos")) and not any(
-            a.dep_ in ("relcl", "acl", "appos") and a.i != head.i and a in head.subtree for a in t.ancestors if a.i != head.i)]
+        cut_deps = ("relcl", "acl", "appos", "pcomp")  # "residents of executing civilians": the deed is no source's
+        tokens = [t for t in head.subtree if (t.i == head.i or t.dep_ not in cut_deps) and not any(
+            a.dep_ in cut_deps and a.i != head.i and a in head.subtree for a in t.ancestors if a.i != head.i)]
+        while len(tokens) > 1 and tokens[-1].lower_ in ("of", "for"):
+            tokens.pop()
         tokens = [t for t in tokens if t.i >= head.left_edge.i]
         cut = next((k for k, t in enumerate(tokens) if t.text in (",", "(") and k > 0), None)
         tokens = tokens[:cut] if cut is not None else tokens  # "JNIM, the al-Qaeda affiliate, ...": the name

@@ -22,7 +22,7 @@ from thucydides.nlp.generic_actors import PLATFORMS
 from thucydides.nlp.layout import layout_of
 from thucydides.nlp.lexicon import get_lexicon, normalize
 from thucydides.nlp.reference import Antecedents, wanted
-from thucydides.nlp.triggers import Trigger, TriggerLexicon, get_trigger_lexicon
+from thucydides.nlp.triggers import Trigger, TriggerLexicon, forms_of, get_trigger_lexicon
 
 if not Doc.has_extension("thuc_events"):
     Doc.set_extension("thuc_events", default=None)
@@ -87,6 +87,7 @@ OFFICE_NOUNS = {"commander", "commanders", "chief", "head", "minister", "ministe
 ARMED_KINDS = {"military", "armed_group", "unit", "police", "intelligence"}
 GROUP_MEMBERS = {"fighters", "forces", "troops", "units", "unit", "men", "militants", "soldiers", "members", "gunmen",
                  "brigade", "battalion", "regiment", "division", "company", "platoon", "squad", "contingent"}
+ACCUSING_VERBS = {form for verb in ("accuse", "suspect", "blame", "charge", "convict") for form in forms_of(verb)}
 BLAME_VERBS = {"blamed", "blames", "blame", "accused", "accuses", "accuse"}
 HYPOTHETICAL_DETERMINERS = {"any", "possible", "future", "potential", "further", "new"}
 REPELLING_VERBS = {"repelled", "repulsed", "thwarted", "foiled", "repel", "repulse", "thwart", "foil", "repelling",
@@ -570,7 +571,7 @@ class EventFinder:
         objects_present = any(ch.dep_ in ("dobj", "oprd") for ch in verb.children)
         passive = any(ch.dep_ in ("nsubjpass", "auxpass") for ch in verb.children) or (
             verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("pcomp", "acl", "amod") and not objects_present)
-        subjects = self.subjects(verb)
+        subjects = self.accused_of(verb) or self.subjects(verb)
         objects = [ch for ch in verb.children if ch.dep_ in ("dobj", "attr", "oprd")]
         agents = [o for ch in verb.children if ch.dep_ == "agent" for o in ch.children if o.dep_ == "pobj"]
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -624,6 +625,22 @@ class EventFinder:
                 if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
                     c.actors += self.entities_of_all([o for o in prep.children if o.dep_ == "pobj"])
         c.negated = c.negated or any(ch.dep_ == "neg" for ch in verb.children)
+
+    def accused_of(self, verb: Token) -> list[str]:
+        """ "Malian soldiers were accused by residents of executing 12 civilians", "residents accused Malian soldiers
+        of executing ...": who is accused does the deed (the claim's stance is the attribution layer's)."""
+        if verb.dep_ != "pcomp" or verb.head.lower_ != "of":
+            return []
+        accusing = verb.head.head
+        for _ in range(3):  # "of" may hang on the accuser ("accused by residents of executing")
+            if accusing.lower_ in ACCUSING_VERBS:
+                break
+            accusing = accusing.head
+        else:
+            return []
+        passive = any(ch.dep_ == "auxpass" for ch in accusing.children)
+        accused = [ch for ch in accusing.children if ch.dep_ == ("nsubjpass" if passive else "dobj")]
+        return self.entities_of_all(accused) or self.targets_of_all(accused)  # else their nationality's forces
 
     def subjects(self, verb: Token) -> list[str]:
         """Entity ids of a verb's subject, following conjunctions and "prompting X to replace"."""
