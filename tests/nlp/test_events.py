@@ -380,3 +380,11 @@ def test_the_accused_did_the_deed():
     assert name(next(e for e in events if e.type == "ATTACK").actors) == ["Kyiv"]
     events, name = events_of("Residents accused Malian soldiers of executing 12 civilians in Diafarabe.")
     assert name(next(e for e in events if e.type == "VIOLENCE_AGAINST_CIVILIANS").actors) == ["Malian forces"]
+
+
+def test_an_attack_gerund_parsed_as_an_auxiliary_still_gives_its_side():
+    for text in ("Overnight Russian shelling hit Nikopol, the governor said.",
+                 "Russian shelling hit Nikopol overnight, the governor said."):  # "shelling" parsed as "aux(pass)"
+        events, name = events_of(text)
+        attack = next(e for e in events if e.type == "ATTACK")
+        assert name(attack.actors) == ["Russian forces"] and name(attack.place) == ["Nikopol"]

@@ -569,9 +569,9 @@ class EventFinder:
     # ---- arguments ----------------------------------------------------------------------------------
     def arguments_of_verb(self, c: Candidate, verb: Token, trigger: Trigger) -> None:
         objects_present = any(ch.dep_ in ("dobj", "oprd") for ch in verb.children)
-        passive = any(ch.dep_ in ("nsubjpass", "auxpass") for ch in verb.children) or (
+        passive = any(ch.dep_ in ("nsubjpass", "auxpass") and not is_misparsed_gerund(ch, verb) for ch in verb.children) or (
             verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("pcomp", "acl", "amod") and not objects_present)
-        subjects = self.accused_of(verb) or self.subjects(verb)
+        subjects = self.accused_of(verb) or self.subjects(verb) or self.misparsed_subject(verb)
         objects = [ch for ch in verb.children if ch.dep_ in ("dobj", "attr", "oprd")]
         agents = [o for ch in verb.children if ch.dep_ == "agent" for o in ch.children if o.dep_ == "pobj"]
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -625,6 +625,13 @@ class EventFinder:
                 if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
                     c.actors += self.entities_of_all([o for o in prep.children if o.dep_ == "pobj"])
         c.negated = c.negated or any(ch.dep_ == "neg" for ch in verb.children)
+
+    def misparsed_subject(self, verb: Token) -> list[str]:
+        """ "Russian shelling hit Nikopol", parsed with "shelling" as an auxiliary: the side of that gerund."""
+        for child in verb.children:
+            if is_misparsed_gerund(child, verb):
+                return self.side_of_noun(child)
+        return []
 
     def accused_of(self, verb: Token) -> list[str]:
         """ "Malian soldiers were accused by residents of executing 12 civilians", "residents accused Malian soldiers
@@ -1076,6 +1083,12 @@ def dateline_end(text: str) -> int:
     """Where a wire dateline ("KHARTOUM, June 3 (Reuters) - ", "BEIRUT (AP) — ") ends, or 0."""
     found = opening_dateline(text)
     return found.end if found else 0
+
+
+def is_misparsed_gerund(child: Token, verb: Token) -> bool:
+    """An event gerund the parser made an auxiliary of the verb after it ("Russian shelling hit Nikopol")."""
+    return child.dep_ in ("aux", "auxpass") and child.i < verb.i and child.lower_.endswith("ing") \
+        and child.lower_ not in ("being", "having", "going")
 
 
 def unique(items: list[str]) -> list[str]:
