@@ -110,3 +110,8 @@ def test_a_name_after_a_kinship_word_or_before_an_age_is_a_person(entities_of):
 def test_a_distance_is_no_place(entities_of):
     found = entities_of("Jihadists killed 15 soldiers in an ambush near the town of Kaya, 100 km north of Ouagadougou.")
     assert "km" not in found and "100 km" not in found and "Ouagadougou" in found
+
+
+def test_a_text_that_ends_in_a_place_name(entities_of):
+    found = entities_of("Russian forces attacked Kharkiv")  # no full stop: nothing reads past the last token
+    assert found["Kharkiv"].type == "LOCATION"

@@ -249,7 +249,7 @@ class ContextTyper:
         k = ent.end  # "the Mykolaiv and Odesa regions", "Khost and Paktika provinces"
         while k < len(doc) - 1 and (doc[k].text in (",", "and", "or") or doc[k].ent_type_ in ("GPE", "LOC")):
             k += 1
-        if doc[k].lower_ in PLURAL_DIVISION_NOUNS:
+        if k < len(doc) and doc[k].lower_ in PLURAL_DIVISION_NOUNS:
             return "region"
         j = ent.start - 1
         while j > 0 and (doc[j].text in (",", "and", "or") or doc[j].ent_type_ in ("GPE", "LOC")):

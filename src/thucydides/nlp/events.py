@@ -704,7 +704,7 @@ class EventFinder:
         reporter's: an armed reporter itself, else the forces of the reporter's country the report names, else the
         reporter."""
         clause = owner.head
-        while clause.dep_ != "ccomp" and clause.head is not clause and clause.dep_ not in ("ROOT",):
+        while clause.dep_ not in ("ccomp", "ROOT") and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ != "ccomp" or clause.head.lower_ not in REPORTING_HEADS:
             return None

@@ -207,8 +207,8 @@ class PlaceResolver:
 
     @staticmethod
     def qualified(place: Place, qualifier: Place, directional: bool) -> float:
-        """ "X, east of Y" puts X near the town Y, or in the division or country Y; "Damascus, Maryland" and "Homs, Syria" favour the division or
-        country named after the comma (a list such as "Hama, Homs" qualifies nothing)."""
+        """ "X, east of Y" puts X near the town Y, or in the division or country Y; "Damascus, Maryland" and "Homs,
+        Syria" favour the division or country named after the comma (a list such as "Hama, Homs" qualifies nothing)."""
         same_country = place.country == qualifier.country
         if directional and qualifier.feature in ("city", "facility", "landmark"):  # "Avdiivka, north of Donetsk"
             return 6.0 if km(place.lat, place.lon, qualifier.lat, qualifier.lon) <= NEAR_QUALIFIER_KM \
@@ -347,8 +347,8 @@ class PlaceResolver:
         """Whether the chosen village is one of several of its name that score alike and lie far apart, with nothing
         in the report (its division, nearness to its places) to tell them apart."""
         distance = around.km_from_middle(top)
-        if top.feature != "city" or not 0 < top.population < FAR_VILLAGE or distance is not None and distance <= TIE_APART_KM \
-                or (top.country, top.admin1) in around.named_divisions:
+        if top.feature != "city" or not 0 < top.population < FAR_VILLAGE \
+                or distance is not None and distance <= TIE_APART_KM or (top.country, top.admin1) in around.named_divisions:
             return False
         best = next(x.score for x in ranked if x.place.id == top.id)
         return any(x.place.id != top.id and x.place.feature == "city" and x.place.exact
@@ -422,7 +422,8 @@ class PlaceResolver:
 
 def own_countries(entity: Entity, qualifier: Place | None) -> set[str]:
     """The countries a place's own side and qualifier give it."""
-    return ({entity.country} if entity.country else set()) | ({qualifier.country} if qualifier and qualifier.country else set())
+    return ({entity.country} if entity.country else set()) \
+        | ({qualifier.country} if qualifier and qualifier.country else set())
 
 
 def says_where(qualifier: Place) -> bool:
