@@ -246,14 +246,10 @@ class ContextTyper:
         is in, gives it. Never a country's ("the state of Israel")."""
         if ent.label_ not in ("GPE", "LOC") or normalize(ent.text) in self.lexicon.country_by_name:
             return None
-        k = ent.end  # "the Mykolaiv and Odesa regions", "Khost and Paktika provinces"
-        while k < len(doc) - 1 and (doc[k].text in (",", "and", "or") or doc[k].ent_type_ in ("GPE", "LOC")):
-            k += 1
+        k = past_place_list(doc, ent.end, +1)  # "the Mykolaiv and Odesa regions", "Khost and Paktika provinces"
         if k < len(doc) and doc[k].lower_ in PLURAL_DIVISION_NOUNS:
             return "region"
-        j = ent.start - 1
-        while j > 0 and (doc[j].text in (",", "and", "or") or doc[j].ent_type_ in ("GPE", "LOC")):
-            j -= 1
+        j = past_place_list(doc, ent.start - 1, -1)
         if j > 1 and doc[j].lower_ == "as" and doc[j - 1].lower_ == "such":
             j -= 1
         elif not (j > 0 and doc[j].lower_ in ("of", "like", "including")):
@@ -280,6 +276,14 @@ class ContextTyper:
                     out.append(Span(doc, j, end, label="GPE"))
                 j = end
         return out
+
+
+def past_place_list(doc: Doc, k: int, step: int) -> int:
+    """From token k, stepping by `step` (+1 or -1), the first token that is neither a place name nor a list's
+    comma, "and" or "or" (stopping at the doc's first or last token)."""
+    while 0 < k < len(doc) - 1 and (doc[k].text in (",", "and", "or") or doc[k].ent_type_ in ("GPE", "LOC")):
+        k += step
+    return k
 
 
 @Language.factory("thuc_context_types")

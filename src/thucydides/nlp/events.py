@@ -687,11 +687,8 @@ class EventFinder:
         if pronoun.pos_ != "PRON" or pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in (
                 "it", "they", "he", "she", "we"):
             return None
-        clause = pronoun.head
-        if clause.dep_ != "ccomp" or clause.head.lower_ not in REPORTING_HEADS:
-            return None
-        subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ == "PRON":
+        subject = reporting_subject(pronoun.head)
+        if subject is None:
             return None
         named = self.entities_of(subject, conj=False, depth=2)
         if not named and subject.lower_ in ("army", "military"):  # "the army said it had ...": the report's country's
@@ -706,10 +703,8 @@ class EventFinder:
         clause = owner.head
         while clause.dep_ not in ("ccomp", "ROOT") and clause.head.i != clause.i:
             clause = clause.head
-        if clause.dep_ != "ccomp" or clause.head.lower_ not in REPORTING_HEADS:
-            return None
-        subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-        named = self.entities_of(subject, conj=False, depth=2) if subject is not None and subject.pos_ != "PRON" else []
+        subject = reporting_subject(clause)
+        named = self.entities_of(subject, conj=False, depth=2) if subject is not None else []
         reporter = self.entities[named[0]] if named else None
         if reporter is None or reporter.type != "ORGANIZATION":
             return None
@@ -878,17 +873,16 @@ class EventFinder:
         e = self.entities[entity_id]
         if e.type not in ("LOCATION", "FACILITY"):
             return True
-        capitals = {normalize(c.capital) for c in self.lexicon.countries.values() if c.capital}
-        return e.kind == "country" or normalize(e.name) in capitals
+        return e.kind == "country" or normalize(e.name) in self.lexicon.country_by_capital
 
     def capital_place(self, doc: Doc, c: Candidate) -> list[str]:
         """ "evacuating the capital": the capital named earlier in the report."""
         for t in c.trigger.subtree:
             if t.lower_ == "capital" and t.dep_ in ("dobj", "pobj"):
-                capitals = {normalize(country.capital) for country in self.lexicon.countries.values() if country.capital}
                 best = None
                 for e in self.entities.values():
-                    if e.type == "LOCATION" and normalize(e.name) in capitals and e.mentions[0][0] < t.idx:
+                    if e.type == "LOCATION" and normalize(e.name) in self.lexicon.country_by_capital \
+                            and e.mentions[0][0] < t.idx:
                         best = e.id
                 return [best] if best else []
         return []
@@ -1083,6 +1077,15 @@ def dateline_end(text: str) -> int:
     """Where a wire dateline ("KHARTOUM, June 3 (Reuters) - ", "BEIRUT (AP) — ") ends, or 0."""
     found = opening_dateline(text)
     return found.end if found else 0
+
+
+def reporting_subject(clause: Token) -> Token | None:
+    """The named subject of the reporting verb a clause is reported by ("the army" of "the army said [it had ...]");
+    None when the clause is not reported or its reporter is a pronoun."""
+    if clause.dep_ != "ccomp" or clause.head.lower_ not in REPORTING_HEADS:
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    return None if subject is None or subject.pos_ == "PRON" else subject
 
 
 def is_misparsed_gerund(child: Token, verb: Token) -> bool:

@@ -63,6 +63,7 @@ REFINING_PASSES = 2  # a town read wrong in the first pass ("San Diego" of Mexic
 ALL_NAMES_BONUS = 2.0
 UNNAMED_COUNTRY_PENALTY = 1.0
 QUALIFIER_CITY_KM = 50.0
+POINT_FEATURES = ("city", "facility", "landmark")  # places a point stands for (not divisions or countries)
 NEAR_QUALIFIER_KM = 150.0  # "X, east of Y": X lies this near the town Y
 DIVISION_POINT_KM = 150.0  # a province whose towns lie this near its point can stand for a village in it
 SPREAD_SHARE = 0.9  # ... nine in ten of them
@@ -210,7 +211,7 @@ class PlaceResolver:
         """ "X, east of Y" puts X near the town Y, or in the division or country Y; "Damascus, Maryland" and "Homs,
         Syria" favour the division or country named after the comma (a list such as "Hama, Homs" qualifies nothing)."""
         same_country = place.country == qualifier.country
-        if directional and qualifier.feature in ("city", "facility", "landmark"):  # "Avdiivka, north of Donetsk"
+        if directional and qualifier.feature in POINT_FEATURES:  # "Avdiivka, north of Donetsk"
             return 6.0 if km(place.lat, place.lon, qualifier.lat, qualifier.lon) <= NEAR_QUALIFIER_KM \
                 else 0.0 if same_country else -6.0
         if directional:
@@ -312,14 +313,14 @@ class PlaceResolver:
             if inside is None and (top.population < FAR_VILLAGE or not top.exact):
                 return None  # "Sizovka, Donetsk Oblast": the one the gazetteer knows lies elsewhere (in Crimea)
             top = inside or top
-        if fold(DIRECTION.sub("", entity.name) or entity.name) in GENERIC_PLACE_WORDS and top.country \
-                and top.country not in set(around.countries) | own_countries(entity, qualifier):
-            return None  # "the West", "the Valley": not Cameroon's West region nor The Valley, Anguilla
-        if qualifier is not None and directional and qualifier.feature in ("city", "facility", "landmark") \
-                and km(top.lat, top.lon, qualifier.lat, qualifier.lon) > NEAR_KM:
-            return None  # "Ber near Timbuktu": not Berlin, whatever else bears the name
         own = own_countries(entity, qualifier)
         known = set(around.countries) | own
+        if fold(DIRECTION.sub("", entity.name) or entity.name) in GENERIC_PLACE_WORDS and top.country \
+                and top.country not in known:
+            return None  # "the West", "the Valley": not Cameroon's West region nor The Valley, Anguilla
+        if qualifier is not None and directional and qualifier.feature in POINT_FEATURES \
+                and km(top.lat, top.lon, qualifier.lat, qualifier.lon) > NEAR_KM:
+            return None  # "Ber near Timbuktu": not Berlin, whatever else bears the name
         # a side vouches for its country's towns ("Hezbollah fired at Kiryat Shmona"), never for its villages: only the
         # report's places do ("Russian troops took Novomykhailivka": not the one in Altai, Russia)
         village = 0 < top.population < FAR_VILLAGE  # GeoNames gives many Syrian, Iraqi, Yemeni towns no population
@@ -370,7 +371,7 @@ class PlaceResolver:
         mentions), the first-level divisions."""
         countries = around.countries + Counter(p.country for p in chosen.values() if p.country)
         local = [((p.lat, p.lon), mentions.get(entity_id, 1)) for entity_id, p in chosen.items()
-                 if p.feature in ("city", "facility", "landmark")]
+                 if p.feature in POINT_FEATURES]
         divisions = frozenset((p.country, p.admin1) for p in chosen.values()
                               if p.feature == "region" and not p.district and p.admin1 and p.country)
         where = around.where | {p.country for p in chosen.values() if p.country}
