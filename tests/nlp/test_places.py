@@ -476,3 +476,34 @@ def test_a_generic_word_is_a_place_only_in_a_country_the_report_names():
     assert places("Russia's relations with the West have collapsed, the minister said in Moscow.")["West"].geo is None
     found = places("Fighting spread across the West region of Cameroon, officials in Bafoussam said.")
     assert found["West region"].geo.country == "CM"
+
+
+def test_washington_dc_is_its_own_place_beside_the_state():
+    found = places("The senator flew from Seattle, Washington to Washington, D.C. on Monday.")
+    assert km(found["Washington"].geo, 47.5, -120.5) < 50  # the state after Seattle's comma
+    assert km(found["Washington, D.C."].geo, 38.90, -77.04) < 20
+
+
+def test_a_territory_named_after_its_country_is_not_that_country():
+    found = places("Tickets are sold in 44 states and the U.S. Virgin Islands. The storm also hit the British "
+                   "Virgin Islands.")
+    assert found["U.S. Virgin Islands"].geo.country == "VI" and "United States" not in found
+    assert found["British Virgin Islands"].geo.country == "VG"
+
+
+def test_rivers_lakes_and_mountains_of_conflicts_are_places():
+    found = places("Fighters crossed the Khabur River. Floods hit the Nile Delta. M23 rebels advanced along Lake Kivu. "
+                   "The PKK holds the Qandil Mountains.")
+    for name, lat, lon in (("Khabur River", 35.14, 40.43), ("Nile Delta", 30.85, 31.2), ("Lake Kivu", -2.0, 29.2),
+                           ("Qandil Mountains", 36.5, 45.1)):
+        assert km(found[name].geo, lat, lon) < 10, name
+
+
+def test_a_dateline_town_is_one_of_the_division_after_it_and_never_a_village_alone(nlp):
+    found = {n.lower(): e for n, e in places("PLEASANTON, Texas (AP) - Police arrested two men on Monday.").items()}
+    assert km(found["pleasanton"].geo, 28.97, -98.48) < 20  # not the larger Pleasanton in California
+    found = {n.lower(): e for n, e in places("HORRY COUNTY, SC (WMBF) - Police arrested two men on Monday.").items()}
+    assert found["horry county"].geo.feature == "region" and km(found["horry county"].geo, 33.82, -78.97) < 50
+    geocoder = nlp.get_pipe("thuc_geocoder")
+    assert geocoder.dateline_city("Jewell", None) is None  # a caption's "JEWELL:", not a village of 1,200 in Iowa
+    assert geocoder.dateline_city("Kupiansk", None).country == "UA"

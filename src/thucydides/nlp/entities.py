@@ -129,8 +129,8 @@ class EntityBuilder:
             start += 1  # "the Kremlin", "706 Orange County"
         while end > start and doc[end - 1].text in POSSESSIVE:
             end -= 1
-        if start >= end or type_ == "LOCATION" and not any(c.isupper() for c in doc[start:end].text):
-            return []  # "100 km" less its number: no place
+        if start >= end or type_ in ("LOCATION", "PERSON") and not any(c.isupper() for c in doc[start:end].text):
+            return []  # "100 km" less its number: no place; "trails through the bush": no person, nor a place
         out = []
         forms = ()
         entry = self.lexicon.entries.get(ent.ent_id_) if ent.ent_id_ else None

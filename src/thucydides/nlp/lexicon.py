@@ -10,6 +10,7 @@ from importlib import resources
 
 import yaml
 
+ENTRY_KEYS = {"name", "aliases", "country", "kind", "county"}
 ORG_FILES = ("armed_groups.yaml", "militaries.yaml", "intelligence.yaml", "governments.yaml", "media.yaml")
 APOSTROPHES = ("'", "\u2019")
 
@@ -131,6 +132,9 @@ class Lexicon:
         data = load_yaml(file)
         default_kind = data.get("kind")
         for item in data.get("entries", []):
+            unknown = set(item) - ENTRY_KEYS
+            if unknown:  # an unquoted comma ({name: Washington, D.C.}) makes a key of the rest of the name
+                raise ValueError(f"{file}: entry {item.get('name')!r} has unknown keys {sorted(unknown)}")
             entry = LexiconEntry(
                 id=f"{prefix}:{slug(item['name'])}", name=item["name"], type=type_,
                 kind=item.get("kind", default_kind), country=item.get("country"),

@@ -75,6 +75,7 @@ GENERIC_PLACE_WORDS = {"west", "east", "north", "south", "centre", "center", "ce
                        "interior", "frontier", "border", "borders", "capital"}  # a place by these only in a named country
 ABBREVIATION = re.compile(r"(?:[A-Z]\.?){2,3}")
 ABBREVIATED_CITY = 1_000_000  # "LA", "KL": cities called by their initials are big
+DATELINE_TOWN = 10_000  # a dateline without a division after it names a town at least this large
 STREET_KINDS = {"street", "square", "park", "estate", "road"}  # no town is named for what these words call
 
 
@@ -780,17 +781,31 @@ class Geocoder:
         out = list(entities)
         text = doc.text
         for dateline in find_datelines(text):
-            spans = [(span, ("city", "region", "country")) for span in dateline.cities]
+            region = None
             if dateline.region:
-                spans.append((dateline.region, ("region", "country")))
-            for (start, end), features in spans:
-                name = text[start:end]
-                found = [p for p in self.resolver.gazetteer.lookup(name) if p.exact and p.feature in features]
-                place = next((p for f in features for p in found if p.feature == f), None)  # a city first
+                start, end = dateline.region
+                region = next((p for p in self.resolver.gazetteer.lookup(text[start:end])
+                               if p.exact and p.feature in ("region", "country")), None)
+                if region is not None:  # "PLEASANTON, Calif.--": the division, whatever the town
+                    out = self.with_place_mention(out, start, end, text[start:end], region)
+            for start, end in dateline.cities:
+                place = self.dateline_city(text[start:end], region)
                 if place is None:
                     break  # "NATO -": no dateline; "TIJUANA & X": the rest unread
-                out = self.with_place_mention(out, start, end, name, place)
+                out = self.with_place_mention(out, start, end, text[start:end], place)
         return out
+
+    def dateline_city(self, name: str, region: Place | None) -> Place | None:
+        """The place a dateline's city names: a town or county of the division or country after it ("PLEASANTON,
+        Calif."), none if it has none; else a town of 10,000 (a caption's "JEWELL:" is not a village in Iowa), the
+        largest first; else a division or country of that name ("GAZA STRIP -")."""
+        found = [p for p in self.resolver.gazetteer.lookup(name) if p.exact]
+        towns = sorted((p for p in found if p.feature == "city"), key=lambda p: -p.population)
+        divisions = [p for f in ("region", "country") for p in found if p.feature == f]
+        if region is not None:  # "HORRY COUNTY, SC": a county of it
+            return next((p for p in towns + divisions if contains(region, p)), None)
+        return next((p for p in towns if p.population >= DATELINE_TOWN), None) \
+            or next((p for p in divisions if not p.short), None)  # not Jewell County, Kansas for "JEWELL:"
 
     def as_river(self, text: str, entity: Entity) -> Entity:
         """ "the left bank of the Dnipro", "across the Litani": a town's name always written after "the" is the river
