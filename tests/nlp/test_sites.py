@@ -160,3 +160,16 @@ def test_a_name_the_gazetteer_lacks_in_a_local_story_is_in_its_town():
     assert far["Khayelitsha"].geo is None  # two towns far apart: no local story
     mixed = sites("Leaders in Cape Town spoke of peace in the Asia-Pacific on Friday.")
     assert "Asia-Pacific" not in mixed or mixed["Asia-Pacific"].geo is None  # made of larger places, not a suburb
+
+
+def test_a_story_that_names_no_town_is_in_the_town_its_local_organisations_are_named_after():
+    found = sites("Crews from the Leeds Fire Service were called to a blaze on Kirkstall Road on Saturday.")
+    assert found["Kirkstall Road"].geo.within == "Leeds" and km(found["Kirkstall Road"].geo, 53.80, -1.55) < 20
+    found = sites("The Washington Post reported a blaze on Kirkstall Road on Saturday.")
+    assert found["Kirkstall Road"].geo is None  # a newspaper's name travels with it
+
+
+def test_a_name_many_towns_bear_and_a_city_only_once_bore_is_no_place():
+    found = sites("The street was later named Franklin, and then Royal Street.")
+    assert found["Franklin"].geo is None  # not Columbus, Ohio (once Franklinton), nor one of thirty Franklins
+    assert found["Royal Street"].geo is None

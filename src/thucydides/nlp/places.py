@@ -265,8 +265,9 @@ class PlaceResolver:
             (kind, n), total = around.listed_with.most_common(1)[0], sum(around.listed_with.values())
             if 2 * n > total and (place.feature, place.district) == kind:
                 s += LISTED_KIND_BONUS  # "Utah, Colorado, Idaho and Washington": the state
-        if place.feature == "city" and self.capitals.get(fold(place.name)) == place.country:
-            s += CAPITAL_BONUS  # a bare "Washington" is the capital before the state or a town of that name
+        if place.feature == "city" and self.capitals.get(fold(place.name)) == place.country \
+                and any(self.capitals.get(fold(n)) == place.country for n in (entity.name, *entity.aliases)):
+            s += CAPITAL_BONUS  # a bare "Washington" is the capital before the state; "Philadelphia" is not Amman
         return s
 
     def ranked(self, entity: Entity, around: Surroundings, qualifier: Place | None = None,
@@ -349,7 +350,7 @@ class PlaceResolver:
         """Whether the chosen village is one of several of its name that score alike and lie far apart, with nothing
         in the report (its division, nearness to its places) to tell them apart."""
         distance = around.km_from_middle(top)
-        if top.feature != "city" or not 0 < top.population < FAR_VILLAGE \
+        if top.feature != "city" or not (0 < top.population < FAR_VILLAGE or not top.main) \
                 or distance is not None and distance <= TIE_APART_KM or (top.country, top.admin1) in around.named_divisions:
             return False
         best = next(x.score for x in ranked if x.place.id == top.id)
@@ -813,11 +814,11 @@ class Geocoder:
         if entity.type != "LOCATION" or not all(text[max(0, a - 4):a].lower() == "the " for a, _ in entity.mentions):
             return entity
         river = next((p for p in self.resolver.gazetteer.lookup(f"{entity.name} River")
-                      if p.exact and p.feature == "landmark" and p.source == "thucydides"), None)
+                      if p.exact and p.feature in ("region", "landmark") and p.source == "thucydides"), None)
         if river is None:
             return entity
         return replace(entity, name=river.name, aliases=tuple(dict.fromkeys((entity.name, *entity.aliases))),
-                       kind="landmark", country=entity.country or river.country)
+                       kind=FEATURE_KIND[river.feature], country=entity.country or river.country)
 
     def with_split_names_joined(self, text: str, entities: list[Entity]) -> tuple[list[Entity], dict[str, str]]:
         """ "Baja" and "California", "Republic" and "of Armenia", "Croix" and "-des-Bouquets": two place mentions side

@@ -88,7 +88,7 @@ class SitePlacer:
         starts = dict(holders)
         ends = {end: h for _, end, h in named if holds(h.place)}
         divisions = {start: h for start, _, h in named if h.place.feature == "region"}
-        home = self.home_town(entities, chosen)
+        home = self.home_town(entities, chosen) or self.town_in_names(entities, chosen, around)
         out = {}
         for e in entities:
             if e.id in chosen:
@@ -214,6 +214,28 @@ class SitePlacer:
         window_start = max(text.rfind("\n", 0, start), sentences[max(k - SENTENCES_BACK, 0)][0] if sentences else 0)
         before = [h for at, h in holders if window_start <= at < start]
         return before[-1] if before else None
+
+    def town_in_names(self, entities: list[Entity], chosen: dict[str, Place], around) -> Holder | None:
+        """In a report that names no town, the one city of 100,000 of its countries that opens the names of its
+        organisations ("the Winnipeg Fire Paramedic Service", "the New Orleans Railways and Light Company"): a local
+        story's town. Not newspapers, whose names travel ("the Washington Post")."""
+        if any(p.feature == "city" for p in chosen.values()):
+            return None
+        found: dict[int, Holder] = {}
+        for e in entities:
+            if e.type != "ORGANIZATION" or e.generic or e.kind == "media":
+                continue
+            words = e.name.split()
+            for n in range(min(MAX_NAME_WORDS, len(words) - 1), 0, -1):
+                prefix = " ".join(words[:n])
+                towns = [p for p in self.resolver.gazetteer.lookup(prefix) if p.exact and p.main
+                         and p.feature == "city" and p.population >= MIN_TOWN_IN_NAME
+                         and (not around.countries or p.country in around.countries)]
+                if towns:
+                    town = max(towns, key=lambda p: p.population)
+                    found[town.id] = Holder(town, prefix)
+                    break
+        return next(iter(found.values())) if len(found) == 1 else None
 
     @staticmethod
     def home_town(entities: list[Entity], chosen: dict[str, Place]) -> Holder | None:
