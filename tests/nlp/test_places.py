@@ -513,3 +513,10 @@ def test_a_capital_s_bonus_goes_only_to_the_name_of_the_capital():
     found = places("Crowds filled the streets of Philadelphia on Saturday.")
     assert km(found["Philadelphia"].geo, 39.95, -75.16) < 20  # not Amman, once Philadelphia, for being a capital
     assert km(places("Officials in Washington said on Monday.")["Washington"].geo, 38.90, -77.04) < 20
+
+
+def test_a_town_of_a_country_the_report_never_names_must_be_a_city_of_100000():
+    found = places("She left an informal settlement to live in Delft after police in Cape Town and the Eastern Cape "
+                   "failed her.")
+    assert found["Delft"].geo is None or found["Delft"].geo.country == "ZA"  # not Delft in the Netherlands (95,000)
+    assert places("Officials flew from Kyiv to Rotterdam for talks.")["Rotterdam"].geo.country == "NL"

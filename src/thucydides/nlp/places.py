@@ -40,7 +40,7 @@ DIRECTION_OF = (r"(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?"
 QUALIFIER = re.compile(rf"(?:,\s+(?:((?:(?:located|situated|some|about|just)\s+)?(?:{DIRECTION_OF}|near\s+))"
                        r"|((?:located\s+|situated\s+)?in\s+))?"
                        rf"|\s+(in)\s+|\s+({DIRECTION_OF}|near\s+))(?:the\s+)?")
-UNKNOWN_COUNTRY_MIN_POPULATION = 50_000
+UNKNOWN_COUNTRY_MIN_POPULATION = 100_000
 SOLE_TOWN = 20_000  # a town no other place is named like is that town, when the report's places say no other country
 FAR_VILLAGE = 10_000  # a place this small, far from the report's other places, is likely another one of its name
 SHORT_FORM_PENALTY = 3.0
