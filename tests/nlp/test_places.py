@@ -520,3 +520,13 @@ def test_a_town_of_a_country_the_report_never_names_must_be_a_city_of_100000():
                    "failed her.")
     assert found["Delft"].geo is None or found["Delft"].geo.country == "ZA"  # not Delft in the Netherlands (95,000)
     assert places("Officials flew from Kyiv to Rotterdam for talks.")["Rotterdam"].geo.country == "NL"
+
+
+def test_a_county_the_report_names_names_its_state_too():
+    found = places("Oakland County deputies found the stolen car in Troy on Sunday.")
+    assert km(found["Troy"].geo, 42.61, -83.15) < 20  # Troy, Michigan, not the larger-known Troy, New York
+
+
+def test_a_city_is_no_better_known_by_another_of_its_names_than_the_name_s_own_towns():
+    found = places("He was buried in the town of Southold, police said.")
+    assert found["Southold"].geo is None or km(found["Southold"].geo, 41.06, -72.43) < 20  # never South Bend, Indiana

@@ -276,12 +276,20 @@ class PlaceResolver:
         (London, England before London, Ohio), measured against the best known of them."""
         candidates, named_by_all = self.candidates_named_by_all(entity)
         famous = max((p.fame for p in candidates if p.feature == "city"), default=0)
+        # a town known by this name only as another of its names is no better known by it than the towns of its
+        # country that bear it as their own: "Southold" is the town on Long Island, not South Bend, whose GeoNames
+        # names include it (across borders another name is mostly a spelling: "Jenin" for Janīn)
+        bearers: dict[str, int] = {}
+        for p in candidates:
+            if p.feature == "city" and p.main and p.country:
+                bearers[p.country] = max(bearers.get(p.country, 0), p.fame)
         a_division = any(p.feature in ("region", "country") and not p.district and p.exact and p.main for p in candidates)
         scored = []
         for p in candidates:
             s = self.score(entity, p, around, qualifier, directional)
             if p.feature == "city":
-                s -= FAME_WEIGHT * (math.log2(1 + famous) - math.log2(1 + p.fame))
+                fame = p.fame if p.main or p.country not in bearers else min(p.fame, bearers[p.country])
+                s -= FAME_WEIGHT * (math.log2(1 + famous) - math.log2(1 + fame))
                 if a_division and (p.country, p.admin1) in around.named_divisions:
                     s -= NAMED_DIVISION_BONUS  # "England and Wales": Wales the nation, not the town of Wales in England
             if p.id in named_by_all:
@@ -374,8 +382,8 @@ class PlaceResolver:
         countries = around.countries + Counter(p.country for p in chosen.values() if p.country)
         local = [((p.lat, p.lon), mentions.get(entity_id, 1)) for entity_id, p in chosen.items()
                  if p.feature in POINT_FEATURES]
-        divisions = frozenset((p.country, p.admin1) for p in chosen.values()
-                              if p.feature == "region" and not p.district and p.admin1 and p.country)
+        divisions = frozenset((p.country, p.admin1) for p in chosen.values()  # a county names its state too
+                              if p.feature == "region" and p.admin1 and p.country)
         where = around.where | {p.country for p in chosen.values() if p.country}
         return Surroundings(countries, middle_of_cluster(local), divisions, around.qualifying, where=where)
 
