@@ -530,3 +530,11 @@ def test_a_county_the_report_names_names_its_state_too():
 def test_a_city_is_no_better_known_by_another_of_its_names_than_the_name_s_own_towns():
     found = places("He was buried in the town of Southold, police said.")
     assert found["Southold"].geo is None or km(found["Southold"].geo, 41.06, -72.43) < 20  # never South Bend, Indiana
+
+
+def test_a_landmark_the_news_names_alone_and_the_street_of_its_name_elsewhere():
+    assert km(places("He starred on Broadway before the tour.")["Broadway"].geo, 40.76, -73.99) < 5
+    found = places("Fans lined Broadway in Nashville on Saturday.")
+    assert found["Broadway"].geo.within == "Nashville"  # a landmark over 150 km from the town after "in" is another
+    found = places("Drones struck the Olenya air base near Murmansk.")  # a base 90 km from its town stays itself
+    assert km(next(e for n, e in found.items() if "Olenya" in n).geo, 68.15, 33.46) < 5

@@ -331,6 +331,10 @@ class PlaceResolver:
         if qualifier is not None and directional and qualifier.feature in POINT_FEATURES \
                 and km(top.lat, top.lon, qualifier.lat, qualifier.lon) > NEAR_KM:
             return None  # "Ber near Timbuktu": not Berlin, whatever else bears the name
+        if qualifier is not None and not directional and qualifier.feature in POINT_FEATURES \
+                and top.feature in ("landmark", "facility") \
+                and km(top.lat, top.lon, qualifier.lat, qualifier.lon) > NEAR_QUALIFIER_KM:
+            return None  # "Broadway in Nashville": a street of Nashville, not New York's Broadway
         # a side vouches for its country's towns ("Hezbollah fired at Kiryat Shmona"), never for its villages: only the
         # report's places do ("Russian troops took Novomykhailivka": not the one in Altai, Russia)
         village = 0 < top.population < FAR_VILLAGE  # GeoNames gives many Syrian, Iraqi, Yemeni towns no population
