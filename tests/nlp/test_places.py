@@ -538,3 +538,8 @@ def test_a_landmark_the_news_names_alone_and_the_street_of_its_name_elsewhere():
     assert found["Broadway"].geo.within == "Nashville"  # a landmark over 150 km from the town after "in" is another
     found = places("Drones struck the Olenya air base near Murmansk.")  # a base 90 km from its town stays itself
     assert km(next(e for n, e in found.items() if "Olenya" in n).geo, 68.15, 33.46) < 5
+
+
+def test_a_town_by_the_first_words_of_its_name():
+    found = places("A tribute show comes to Clacton this weekend, Essex council said.")
+    assert km(found["Clacton"].geo, 51.79, 1.16) < 5  # Clacton-on-Sea, read as an organisation

@@ -182,7 +182,8 @@ class PlaceNameFinder:
         for p in found:
             known = countries.get(p.country or "", 0) > 0
             floor = LISTED_TOWN if cue.strength == "listed" else KNOWN_COUNTRY_TOWN if known else LOCATIVE_TOWN
-            by_its_name = p.main or known and p.population >= OTHER_NAME_TOWN
+            by_its_name = p.main or known and p.population >= OTHER_NAME_TOWN \
+                or re.match(rf"{re.escape(key)}[\s-]", fold(p.name)) is not None  # "Clacton" for Clacton-on-Sea
             if p.feature == "country" or by_its_name and (p.population or UNKNOWN_POPULATION) >= floor \
                     and (known or cue.strength == "locative" and p.population >= UNKNOWN_COUNTRY_TOWN):
                 return p
