@@ -173,3 +173,11 @@ def test_a_name_many_towns_bear_and_a_city_only_once_bore_is_no_place():
     found = sites("The street was later named Franklin, and then Royal Street.")
     assert found["Franklin"].geo is None  # not Columbus, Ohio (once Franklinton), nor one of thirty Franklins
     assert found["Royal Street"].geo is None
+
+
+def test_a_court_sits_in_the_town_the_report_is_about_and_a_university_does_not():
+    found = sites("Police in Beverly Hills arrested the man on Monday. He is scheduled to appear at the Airport "
+                  "Courthouse on Friday.")
+    assert found["Airport Courthouse"].geo.within == "Beverly Hills"
+    found = sites("Police in Beverly Hills arrested the man on Monday, said a professor at Cornell University.")
+    assert "Cornell University" not in found or found["Cornell University"].geo is None

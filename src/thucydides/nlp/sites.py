@@ -34,6 +34,7 @@ NATURAL_KINDS = {"mountain", "water", "island", "coast", "region"}  # no town ho
 SITE_KINDS = {kind for section in ("facilities", "institutions", "landmarks", "before_name")
               for kind in SITE_WORDS[section].values()} - NATURAL_KINDS
 INSTITUTION_KINDS = set(SITE_WORDS["institutions"].values()) - set(SITE_WORDS["facilities"].values())
+COURT_KINDS = {"court"}
 SCHOOL_KINDS = {"university", "school"}  # often named after a town they are not in ("Liverpool Academy" in Cairo)
 POSSESSIVE = re.compile(r"^(.+?)['\u2019]s\s+\S")
 AFTER_NAME = re.compile(r"(?:\s*,\s*(?:(?:in|near|outside)\s+)?|\s+(?:in|at|near|outside|on|off)\s+)(?:the\s+)?"
@@ -106,7 +107,8 @@ class SitePlacer:
             holder = self.named_in(e, entities, chosen, around, possessive=True) or self.qualified(e) \
                 or self.named_after(text, e, starts) or self.in_small_division(text, e, divisions) \
                 or (self.named_in(e, entities, chosen, around, possessive=False) if e.type == "FACILITY" else None)
-            if holder is None and e.kind not in INSTITUTION_KINDS:  # "a professor at Cornell University" says no town
+            if holder is None and e.kind not in INSTITUTION_KINDS - COURT_KINDS:  # "a professor at Cornell University"
+                # says no town; a court sits where its cases are, in the town the report is about
                 holder = self.nearest(text, sentences, e, holders) or home
             if holder is not None:
                 out[e.id] = holder.geo("facility" if e.type == "FACILITY" else "landmark")
