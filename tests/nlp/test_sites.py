@@ -181,3 +181,8 @@ def test_a_court_sits_in_the_town_the_report_is_about_and_a_university_does_not(
     assert found["Airport Courthouse"].geo.within == "Beverly Hills"
     found = sites("Police in Beverly Hills arrested the man on Monday, said a professor at Cornell University.")
     assert "Cornell University" not in found or found["Cornell University"].geo is None
+
+
+def test_an_institution_s_name_goes_on_after_of():
+    found = sites("The 18 year-old is now studying at the Guildhall School of Music in London.")
+    assert found["Guildhall School of Music"].geo.within == "London"

@@ -123,6 +123,10 @@ class ContextTyper:
                 start = self.name_before(doc, i, ents_by_end)
                 if start == i and table is FACILITY_HEADS:  # "the Okhmatdyt children's hospital"
                     start = self.name_before_descriptor(doc, i, ents_by_end)
+                longer = next((e for e in ents if e.start <= min(start, i) and end < e.end and not e.ent_id_
+                               and doc[end].lower_ == "of" and doc[e.end - 1].is_title), None)
+                if longer is not None:  # "the Guildhall School of Music": the model's name goes on after "of"
+                    end = longer.end
                 whole = ents_by_end.get(end)  # "Third Presbyterian Church", "Belfast Magistrate's Court"
                 if whole is not None and whole.start < min(start, i) and not whole.ent_id_:
                     start = whole.start
