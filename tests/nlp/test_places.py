@@ -543,3 +543,8 @@ def test_a_landmark_the_news_names_alone_and_the_street_of_its_name_elsewhere():
 def test_a_town_by_the_first_words_of_its_name():
     found = places("A tribute show comes to Clacton this weekend, Essex council said.")
     assert km(found["Clacton"].geo, 51.79, 1.16) < 5  # Clacton-on-Sea, read as an organisation
+
+
+def test_the_islamic_republic_is_iran():
+    found = places("Data from the Trade Promotion Organization indicates that the Islamic Republic's exports rose.")
+    assert found["Islamic Republic"].geo.country == "IR" and found["Islamic Republic"].geo.feature == "country"

@@ -7,12 +7,14 @@ it ("Donington Park, Leicestershire"), the town right after it ("Percy French Ho
 University in Los Angeles"), a small province or county right after it ("Oulton Park, Cheshire": its point), a town
 the name begins or ends with ("Seoul Central District Court"), the nearest town of the same sentence, then of the
 three sentences before in the paragraph, then the town the report is mostly about (the only town it names, one it
-names more than all others together, or the largest of towns that all lie within 50 km of it). That town also holds
-a name the gazetteer knows nowhere ("Khayelitsha" in a report on Cape Town). Institutions stand
-where the report says they stand or nowhere: schools and universities, often named after a town they are not in ("a
-professor at Columbia University"), take only the town after them, courts also the one in their name; neither
-takes the nearest town. Lakes, rivers and mountains take none. Only towns, districts, facilities and provinces
-small enough for their point to stand for them hold a site: never a whole country or a large province. An unknown
+names more than all others together, or the largest of towns that all lie within 50 km of it; in a report that names
+no town, its one county, else the one city its local organisations are named after: "the Winnipeg Fire Paramedic
+Service"). That town also holds a name the gazetteer knows nowhere ("Khayelitsha" in a report on Cape Town).
+Schools and universities, often named after a town they are not in and named as someone's affiliation ("a professor
+at Columbia University"), stand where the report says they stand or nowhere: they take only the town in or after
+their name, never the nearest one; a court is placed as a building is (it sits where its cases are). Lakes, rivers
+and mountains take none. Only towns, districts, facilities and provinces small enough for their point to stand for
+them hold a site: never a whole country, a large province, a river or a range. An unknown
 village ("Qaryat Zzzwlyx") stays without coordinates: it is no site, unless the report says what holds it: a town
 ("Gaza City's Zeitoun neighbourhood", "Zeitoun in Gaza City") or a small province ("Zzangari, Zamfara State"), or
 the report is about one town.
