@@ -388,3 +388,14 @@ def test_an_attack_gerund_parsed_as_an_auxiliary_still_gives_its_side():
         events, name = events_of(text)
         attack = next(e for e in events if e.type == "ATTACK")
         assert name(attack.actors) == ["Russian forces"] and name(attack.place) == ["Nikopol"]
+
+
+def test_a_place_a_direction_is_measured_from_is_not_the_event_s_place():
+    from thucydides import extract
+
+    x = extract("M23 rebels captured the town of Sake, 27 km west of Goma, on Thursday, the army said. Russian "
+                "forces shelled Kupiansk, east of Kharkiv, on Monday.", published="2024-12-02")
+    names = {e.id: e.name for e in x.entities}
+    assert sorted(names[e.place] for e in x.events if e.type in ("OFFENSIVE", "ATTACK")) == ["Kupiansk", "Sake"]
+    x = extract("Russian troops attacked villages north of Kharkiv on Monday.", published="2024-12-02")
+    assert [{e.id: e.name for e in x.entities}[e.place] for e in x.events] == ["Kharkiv"]  # no better place named

@@ -548,3 +548,11 @@ def test_a_town_by_the_first_words_of_its_name():
 def test_the_islamic_republic_is_iran():
     found = places("Data from the Trade Promotion Organization indicates that the Islamic Republic's exports rose.")
     assert found["Islamic Republic"].geo.country == "IR" and found["Islamic Republic"].geo.feature == "country"
+
+
+def test_a_town_named_with_its_settlement_word_and_towns_cities500_lacks():
+    found = places("The Arakan Army captured the military base in Ann township of Rakhine state and took Maungdaw "
+                   "on the border with Bangladesh. In Congo, M23 rebels attacked Minova.")
+    assert km(found["Ann township"].geo, 19.80, 94.05) < 10
+    assert km(found["Maungdaw"].geo, 20.82, 92.37) < 10 and found["Maungdaw"].type == "LOCATION"
+    assert km(found["Minova"].geo, -1.70, 29.01) < 10

@@ -186,3 +186,9 @@ def test_a_court_sits_in_the_town_the_report_is_about_and_a_university_does_not(
 def test_an_institution_s_name_goes_on_after_of():
     found = sites("The 18 year-old is now studying at the Guildhall School of Music in London.")
     assert found["Guildhall School of Music"].geo.within == "London"
+
+
+def test_a_place_the_report_puts_in_a_large_province_is_not_in_the_report_s_town():
+    found = sites("YANGON, Myanmar (AP) \u2014 The Arakan Army said it captured Zzyxwa township of Rakhine state. "
+                  "Residents in Yangon said the fighting continued.")
+    assert found["Zzyxwa"].geo is None  # Rakhine is too large for its point to stand for it, and Yangon is not it

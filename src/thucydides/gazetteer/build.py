@@ -328,7 +328,7 @@ def add_curated(b: Builder, cities_by_key) -> dict:
                 if feature == "facility":  # "Khmeimim" for "Khmeimim Air Base", "Hmeimim" for "Hmeimim airbase"
                     aliases = aliases + [stem for stem in map(facility_stem, [entry["name"], *aliases]) if stem]
                 b.add_place(entry["name"], entry.get("country") or None, None, lat, lon,
-                            feature or ("landmark" if kind == "landmark" else "region"),
+                            feature or {"landmark": "landmark", "city": "city"}.get(kind, "region"),
                             0 if feature == "facility" else CURATED_REGION_WEIGHT, None, "thucydides", aliases,
                             district=bool(entry.get("county")))
                 coords.pop(entry["name"])

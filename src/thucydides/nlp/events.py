@@ -32,6 +32,8 @@ if not Doc.has_extension("thuc_published"):
 PLACE_PREPS = {"in", "at", "near", "outside", "into", "from", "inside", "around", "across", "on", "to", "towards",
                "toward", "within", "throughout", "off", "along", "over", "of", "between", "through"}
 TARGET_PREPS = {"on", "against", "at", "upon"}
+DIRECTION_HEADS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+                   "north-west", "south-east", "south-west", "northern", "southern", "eastern", "western"}
 SUBCLAUSE_DEPS = {"relcl", "ccomp", "advcl", "parataxis", "csubj"}
 ROLE_HEADS = {"commander", "head", "chief", "leader", "director", "minister", "spokesman", "general", "colonel",
               "officer", "governor", "president", "admiral", "deputy"}
@@ -806,9 +808,10 @@ class EventFinder:
         return any(w in self.lex.civilian_words for w in words)
 
     # ---- places ---------------------------------------------------------------------------------------
-    def place_tokens(self, head: Token, own: tuple[Token, ...] = ()) -> list[Token]:
+    def place_tokens(self, head: Token, own: tuple[Token, ...] = (), references: list | None = None) -> list[Token]:
         """Place entities in the "in/at/near X" phrases of a clause, outside its nested clauses and
-        the phrases of other events."""
+        the phrases of other events. A place a direction is measured from ("Sake, 27 km west of Goma") goes to
+        `references` when given: it says where the event's place lies, not where the event is."""
         out = []
         stack = [ch for ch in head.children if ch.dep_ not in SUBCLAUSE_DEPS and ch.dep_ not in ("nsubj", "nsubjpass", "csubj")
                  or ch in own]
@@ -817,9 +820,11 @@ class EventFinder:
             if t.dep_ in SUBCLAUSE_DEPS or t.dep_ == "appos" or t.i in getattr(self, "trigger_tokens", ()) and t not in own:
                 continue
             if t.dep_ == "prep" and t.lower_ in PLACE_PREPS:
+                measured_from = t.lower_ == "of" and t.head.lower_ in DIRECTION_HEADS
                 for o in t.children:
                     if o.dep_ == "pobj":
-                        out += self.places_in_phrase(o)
+                        found = self.places_in_phrase(o)
+                        (references if measured_from and references is not None else out).extend(found)
             stack += [ch for ch in t.children]
         return out
 
@@ -850,12 +855,16 @@ class EventFinder:
         """Place, quantities and deduplicated arguments of a candidate."""
         heads = [c.trigger] + ([c.clause] if c.clause is not None and c.clause.i != c.trigger.i else [])
         places: list[str] = []
+        references: list[Token] = []
         for head in heads:
-            for t in self.place_tokens(head, tuple(heads)):
+            for t in self.place_tokens(head, tuple(heads), references):
                 eid = self.entity_of_token[t.i]
                 if eid not in places and eid not in c.actors and eid not in c.targets:
                     places.append(eid)
         struck = [p for p in c.struck_places if p not in c.actors]
+        if not places and not struck:  # "attacked villages north of Kharkiv": near Kharkiv, for want of better
+            places = unique([e for t in references if (e := self.entity_of_token[t.i]) not in c.actors
+                             and e not in c.targets])
         if places and struck and all(self.entities[p].kind in ("country", "region") for p in places):
             places = unique(struck + places)  # "In North Darfur, the RSF shelled El Fasher": El Fasher
         places = places or struck

@@ -75,6 +75,7 @@ GENERIC_PLACE_WORDS = {"west", "east", "north", "south", "centre", "center", "ce
                        "interior", "frontier", "border", "borders", "capital"}  # a place by these only in a named country
 ABBREVIATION = re.compile(r"(?:[A-Z]\.?){2,3}")
 ABBREVIATED_CITY = 1_000_000  # "LA", "KL": cities called by their initials are big
+SETTLEMENT_SUFFIXES = {"city", "town", "township", "village"}  # "Ann township": the town of Ann
 DATELINE_TOWN = 10_000  # a dateline without a division after it names a town at least this large
 STREET_KINDS = {"street", "square", "park", "estate", "road"}  # no town is named for what these words call
 
@@ -156,9 +157,10 @@ class PlaceResolver:
 
     def tail_places(self, name: str) -> list[Place]:
         """Words the model ran into a division's name ("Republican Orange County"): the last words that name a
-        division by its word; a name ending in "City" that names nothing: the town ("Birmingham City")."""
+        division by its word; a name ending in "City" or a word for a settlement that names nothing: the town
+        ("Birmingham City", "Ann township")."""
         words = name.split()
-        if words and words[-1].lower() == "city" and len(words) > 1:
+        if words and words[-1].lower() in SETTLEMENT_SUFFIXES and len(words) > 1:
             return [p for p in self.gazetteer.lookup(" ".join(words[:-1])) if p.exact and p.feature == "city"]
         if not DIVISION_SUFFIX.search(name):
             return []

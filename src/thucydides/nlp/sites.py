@@ -43,6 +43,7 @@ AFTER_NAME = re.compile(r"(?:\s*,\s*(?:(?:in|near|outside)\s+)?|\s+(?:in|at|near
                         r"(?:(?:north|south|east|west|central|downtown|northern|southern|eastern|western|"
                         r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?")  # "in southwest Miami-Dade"
 SETTLEMENT_OF = re.compile(rf"\s+(?:{'|'.join(sorted(SETTLEMENT_WORDS))})\s+(?:of|in|near|outside)\s+(?:the\s+)?")
+OF_AFTER_SETTLEMENT = re.compile(r"\s+(?:of|in|near|outside)\s+(?:the\s+)?")  # "Ann township of Rakhine state"
 MAX_NAME_WORDS = 3
 MIN_TOWN_IN_NAME = 100_000  # a town named only inside a building's name must be well known
 INSTALLATION_KINDS = {"airfield", "base", "checkpoint", "crossing", "dam", "depot", "plant", "port", "station",
@@ -102,7 +103,9 @@ class SitePlacer:
                     out[e.id] = holder.geo("landmark")
                 elif e.type == "LOCATION" and e.kind != "country":  # "Zeitoun in Gaza City", "Zzyzivka, Donetsk Oblast"
                     holder = self.qualified(e) or self.named_after(text, e, starts) \
-                        or self.in_small_division(text, e, divisions) or self.part_of_home(e, home)
+                        or self.in_small_division(text, e, divisions) \
+                        or (None if self.named_after(text, e, divisions) else self.part_of_home(e, home))
+                    # a name the report puts in a large province is not in the town the report is about
                     if holder is not None:
                         out[e.id] = holder.geo("city" if e.kind in (None, "city") else "landmark")
                 continue
@@ -197,8 +200,9 @@ class SitePlacer:
     def named_after(text: str, entity: Entity, starts: dict[int, Holder]) -> Holder | None:
         """A town right after a mention: "Percy French Hotel, Ballyjamesduff", "Terra Kulture in Lagos", "Zzorbat
         neighbourhood of Khartoum"."""
-        for _, end in entity.mentions:
-            for pattern in (AFTER_NAME, SETTLEMENT_OF):
+        for start, end in entity.mentions:
+            settled = text[start:end].split()[-1].lower() in SETTLEMENT_WORDS  # "Zzyx township of Rakhine state"
+            for pattern in (AFTER_NAME, SETTLEMENT_OF) + ((OF_AFTER_SETTLEMENT,) if settled else ()):
                 m = pattern.match(text, end)
                 if m and m.end() in starts:
                     return starts[m.end()]
