@@ -49,3 +49,16 @@ def test_a_capital_that_opens_a_sentence_is_no_name(entities_of):
 def test_a_generic_actor_that_opens_a_sentence_is_no_place(entities_of):
     found = entities_of("Gunmen abducted 287 students from a school in Kuriga, Kaduna state, on Thursday.")
     assert "Gunmen" not in found or (found["Gunmen"].generic and found["Gunmen"].type == "ORGANIZATION")
+
+
+def test_a_minister_s_portfolio_is_part_of_the_title_not_an_organisation(entities_of):
+    found = entities_of("Congo's Communication Minister Patrick Muyaya said on Friday that Interior Minister Mohamed "
+                        "Ali had resigned.")
+    assert found["Patrick Muyaya"].titles == ("Communication Minister",)
+    assert found["Mohamed Ali"].titles == ("Interior Minister",)
+    assert "Communication" not in found and "Interior" not in found
+
+
+def test_a_name_set_off_by_commas_after_a_role_noun_is_a_person(entities_of):
+    found = entities_of("A Rwandan government spokesperson, Yolande Makolo, said Kigali was concerned.")
+    assert found["Yolande Makolo"].type == "PERSON"

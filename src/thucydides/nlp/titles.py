@@ -7,13 +7,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from thucydides.nlp.lexicon import get_lexicon
+from thucydides.nlp.entities import ROLE_NOUNS
+from thucydides.nlp.lexicon import get_lexicon, normalize
 
 MAX_TITLE_TOKENS = 5
 MAX_NAME_TOKENS = 4
 # Words that make "Justice Ministry" or "General Staff" an organisation, not a titled person.
 NOT_A_NAME = {"ministry", "department", "staff", "council", "command", "forces", "army", "office", "court",
               "committee", "assembly", "service", "directorate", "headquarters", "corps", "of", "and", "the"}
+
+PORTFOLIO_TITLES = {"minister", "secretary"}  # "Communication Minister", "Home Secretary"
 
 if not Doc.has_extension("thuc_titles"):
     Doc.set_extension("thuc_titles", default=None)
@@ -91,6 +94,8 @@ class TitleParser:
             _, outer = self.titles_before(doc, start)
             if outer and label in ("ORG", "GPE", "NORP") and not ent.ent_id_ and self.is_name(doc, start, end):
                 label = "PERSON"
+            if label in ("ORG", "GPE", "NORP") and not ent.ent_id_ and self.named_after_role(doc, start, end):
+                label = "PERSON"  # "A Rwandan government spokesperson, Yolande Makolo, said"
             if label == "PERSON" and outer:
                 titles[doc[start].idx] = tuple(outer)  # titles stripped from inside the span are in `outer` too
             spans.append(Span(doc, start, end, label=label, span_id=ent.ent_id_) if (start, label) != (ent.start, ent.label_)
@@ -108,9 +113,37 @@ class TitleParser:
                 spans.append(Span(doc, i, end, label="PERSON"))
                 titles[token.idx] = tuple(outer)
                 taken.update(range(i, end))
+        spans = self.with_portfolios_in_titles(doc, spans, titles)
         doc.ents = tidy(doc, filter_spans(spans))
         doc._.thuc_titles = titles
         return doc
+
+    def with_portfolios_in_titles(self, doc: Doc, spans: list[Span], titles: dict[int, tuple[str, ...]]) -> list[Span]:
+        """ "Communication Minister Patrick Muyaya", "Interior Minister X": the portfolio the model read as an
+        organisation ("Communication", "Interior") is part of the minister's title, not an entity of its own."""
+        drop: set[tuple[int, int]] = set()
+        for span in spans:
+            outer = titles.get(doc[span.start].idx) if span.label_ == "PERSON" else None
+            if not outer or outer[0].split()[-1].lower() not in PORTFOLIO_TITLES:
+                continue
+            title_start, _ = self.titles_before(doc, span.start)
+            for other in spans:
+                if other.label_ not in ("ORG", "GPE", "NORP") or other.id_:
+                    continue
+                if title_start <= other.start and other.end <= span.start:
+                    drop.add((other.start, other.end))  # "Interior" inside "Interior Minister"
+                elif other.end == title_start and len(other) <= 3 and all(t.is_title for t in other) \
+                        and other.label_ == "ORG":
+                    drop.add((other.start, other.end))
+                    titles[doc[span.start].idx] = (f"{other.text} {outer[0]}", *outer[1:])
+        return [s for s in spans if (s.start, s.end) not in drop]
+
+    def named_after_role(self, doc: Doc, start: int, end: int) -> bool:
+        """A name of two or three capitalised words, the first a given name, set off by commas after a role noun
+        ("the army's spokesman, Nabil Abdallah,"): a person whatever the model read."""
+        return 2 <= end - start <= 3 and start >= 2 and doc[start - 1].text == "," \
+            and doc[start - 2].lower_ in ROLE_NOUNS and self.is_name(doc, start, end) \
+            and normalize(doc[start].text) in get_lexicon().given_names
 
     def is_name(self, doc: Doc, start: int, end: int) -> bool:
         return all(t.is_title and t.lower_ not in NOT_A_NAME for t in doc[start:end] if t.is_alpha)
