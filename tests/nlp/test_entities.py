@@ -121,3 +121,14 @@ def test_a_common_noun_is_no_person_nor_place(entities_of):
     found = entities_of("From the Scout camp by Glenrock Lagoon to the mountain bike and walking trails through the bush, "
                         "the conservation area plays many roles for Novocastrians and visitors.")
     assert "bush" not in found  # the model's PERSON, which a locative "through" had made a town in Egypt
+
+
+def test_a_surname_the_model_read_as_a_place_joins_the_person(entities_of):
+    found = entities_of("A missile hit the city of Dnipro, Dnipropetrovsk Oblast Governor Serhii Lysak reported. The "
+                        "attack damaged a train, Lysak said on Telegram.")
+    assert "Lysak" not in found and len(found["Serhii Lysak"].mentions) == 2
+
+
+def test_a_division_named_after_its_city_is_not_that_city(entities_of):
+    found = entities_of("A missile hit the city of Dnipro, Dnipropetrovsk Oblast Governor Serhii Lysak reported.")
+    assert found["Dnipro"].kind == "city" and found["Dnipropetrovsk Oblast"].kind == "region"

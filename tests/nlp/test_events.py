@@ -399,3 +399,19 @@ def test_a_place_a_direction_is_measured_from_is_not_the_event_s_place():
     assert sorted(names[e.place] for e in x.events if e.type in ("OFFENSIVE", "ATTACK")) == ["Kupiansk", "Sake"]
     x = extract("Russian troops attacked villages north of Kharkiv on Monday.", published="2024-12-02")
     assert [{e.id: e.name for e in x.entities}[e.place] for e in x.events] == ["Kharkiv"]  # no better place named
+
+
+def test_the_town_taken_is_the_place_even_beside_the_region_the_sentence_opens_with():
+    from thucydides import extract
+
+    x = extract("In Donetsk Oblast, Russian forces captured the village of Zelene Pole, the Russian Defense Ministry "
+                "claimed.", published="2024-12-02")
+    assert [{e.id: e.name for e in x.entities}[e.place] for e in x.events] == ["Zelene Pole"]
+
+
+def test_regions_named_before_their_plural_noun_are_one_event_each():
+    from thucydides import extract
+
+    x = extract("Russian forces attacked the Kharkiv and Sumy regions overnight.", published="2024-12-02")
+    names = {e.id: e.name for e in x.entities}
+    assert sorted(names[e.place] for e in x.events if e.type == "ATTACK") == ["Kharkiv", "Sumy"]

@@ -105,6 +105,7 @@ class ContextTyper:
         ents_by_end = {e.end: e for e in ents}
         kinds: dict[int, str] = {}
         new: list[Span] = []
+        divisions: list[Span] = []  # "Dnipropetrovsk Oblast": a division, not the city the lexicon knows by its first word
         in_lexicon_name = {t for e in ents if e.ent_id_ for t in range(e.start, e.end)}
         words = [t.lower_ for t in doc]
         for i in range(1, len(doc)):
@@ -134,6 +135,8 @@ class ContextTyper:
                     span = Span(doc, start, end, label=label)
                     kinds[span.start_char] = kind
                     new.append(span)
+                    if table is REGION_HEADS:
+                        divisions.append(span)
                 break
         new.extend(self.named_after_their_head(doc, ents, kinds))
         new.extend(self.places_after_place_nouns(doc, ents))
@@ -143,6 +146,9 @@ class ContextTyper:
             new.append(span)
         kept = [e for e in ents if not any(n.start <= e.start and e.end <= n.end for n in new)]
         doc.ents = filter_spans(new + self.without_sites(doc, kept, [n for n in new if n.label_ in ("FAC", "LOC")]))
+        for span in divisions:
+            for token in span:
+                token.ent_id_ = ""
         for ent in doc.ents:
             kind = self.kind_from_place_noun(doc, ent) if ent.start_char not in kinds else None
             if kind:

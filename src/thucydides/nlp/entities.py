@@ -198,10 +198,10 @@ class EntityBuilder:
         found = [c for c in clusters if c.type == "PERSON" and any(
             normalize(x.text.split()[-1]) == name or normalize(x.text.split()[0]) == name and x.titles
             for x in c.mentions)]
-        if m.type == "LOCATION":  # a place joins only a person the report names with a given name ("Denzel
-            # Washington"), not a place the model took for one ("Beyond Madinaty, Liverpool have ...")
-            found = [c for c in found if any(len(x.text.split()) > 1 and normalize(x.text.split()[0]) in
-                                             self.lexicon.given_names for x in c.mentions)]
+        if m.type == "LOCATION":  # a place joins only a person named in full by proper nouns ("Serhii Lysak"), not a
+            # place the model took for one ("Beyond Madinaty, Liverpool have ...")
+            found = [c for c in found if any(x.titles or x.span is not None and len(x.span) > 1
+                                             and all(t.pos_ == "PROPN" for t in x.span) for x in c.mentions)]
         if len(found) == 1:
             m.type = "PERSON"
             return found[0]

@@ -41,7 +41,8 @@ PLACE_NOUNS = {"city", "cities", "town", "towns", "village", "villages", "outski
                "district", "area", "areas", "suburbs", "suburb", "vicinity", "centre", "center", "port", "governorate",
                "oblast", "state", "part", "parts", "north", "south", "east", "west", "border", "capital",
                "neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "municipality", "county",
-               "settlement", "hamlet", "commune"}
+               "settlement", "hamlet", "commune", "regions", "provinces", "oblasts", "governorates", "districts",
+               "states", "counties", "municipalities", "communes", "settlements"}
 SITE_NOUNS = {"base", "airbase", "airfield", "airport", "port", "harbor", "harbour", "camp", "prison", "hospital",
               "school", "hotel", "checkpoint", "crossing", "bridge", "headquarters", "compound", "facility", "plant",
               "refinery", "station", "depot", "market", "mosque", "church", "embassy", "consulate", "governate",
@@ -587,7 +588,9 @@ class EventFinder:
             c.actors += subjects
             c.targets += self.targets_of_all(objects) if c.type not in ("WITHDRAWAL", "DEPLOYMENT") else []
             if c.type in ("ATTACK", "BATTLE", "OFFENSIVE", "VIOLENCE_AGAINST_CIVILIANS"):
-                c.struck_places += [e for e in self.entities_of_all(objects)
+                named = self.entities_of_all(objects) + [self.entity_of_token[t.i] for o in objects
+                                                         for t in self.places_in_phrase(o)]  # "the Sumy region"
+                c.struck_places += [e for e in unique(named)
                                     if self.entities[e].type == "LOCATION" and self.entities[e].kind != "country"]
         for prep in verb.children:
             if prep.dep_ != "prep":
@@ -839,9 +842,11 @@ class EventFinder:
                     for o in child.children:
                         if o.dep_ == "pobj":
                             return self.places_in_phrase(o)
-            for child in token.children:
-                if child.dep_ in ("compound", "amod", "poss") and self.is_place(child):
-                    return [child]
+            named = [t for child in token.children if child.dep_ in ("compound", "amod", "poss", "nmod")
+                     and self.is_place(child) for t in (child, *child.children)
+                     if t is child or t.dep_ == "conj" and self.is_place(t)]
+            if named:  # "the Kharkiv and Sumy regions"
+                return sorted(named, key=lambda t: t.i)
         if token.lower_ not in PLACE_NOUNS and token.lower_ not in SITE_NOUNS:
             return []  # "U.S. officials" name no place
         for child in token.children:  # "Syria's Aleppo governate", "the Khmeimim Air Base"
@@ -865,7 +870,7 @@ class EventFinder:
         if not places and not struck:  # "attacked villages north of Kharkiv": near Kharkiv, for want of better
             places = unique([e for t in references if (e := self.entity_of_token[t.i]) not in c.actors
                              and e not in c.targets])
-        if places and struck and all(self.entities[p].kind in ("country", "region") for p in places):
+        if places and struck and all(self.entities[p].kind in ("country", "region") for p in places if p not in struck):
             places = unique(struck + places)  # "In North Darfur, the RSF shelled El Fasher": El Fasher
         places = places or struck
         if c.trigger.dep_ in ("nsubj", "nsubjpass") or c.trigger.pos_ == "VERB":
