@@ -153,3 +153,28 @@ def test_an_accusation_of_a_deed_is_the_accuser_s_allegation():
     claims = claims_of("Malian soldiers were accused by residents of executing 12 civilians in the village of Diafarabe.")
     deed = next(c for c in claims if c[0] == "VIOLENCE_AGAINST_CIVILIANS")
     assert deed[1][-1] == "residents" and deed[2] == "alleged"  # the accusers, not the accused
+
+
+def sentence_sources(nlp, text: str) -> list:
+    """The source entity's name (or the phrase) of each sentence's claim."""
+    doc = nlp(text)
+    names = {e.id: e.name for e in doc._.thuc_entities}
+    return [names.get(c.source, c.source) for c in doc._.thuc_claims]
+
+
+def test_the_ministry_is_the_ministry_named_before_not_the_last_organisation(nlp):
+    sources = sentence_sources(nlp, "Israeli strikes killed three people on Tuesday, Lebanon's health ministry said, "
+                                    "after a truce with Hezbollah. One strike hit a car in Aitaroun, the ministry said.")
+    assert sources == ["health ministry", "health ministry"]
+
+
+def test_a_person_s_own_statement_carries_no_claim_from_the_sentence_before(nlp):
+    sources = sentence_sources(nlp, "The Israeli military said it had killed a commander. Lebanese President Joseph "
+                                    "Aoun condemned the strikes.")
+    assert sources[0] == "Israel Defense Forces" and sources[1] is None
+
+
+def test_who_condemns_an_attack_did_not_make_it():
+    x = extract("Lebanese President Joseph Aoun condemned the strikes on Nabatieh.", published="2025-04-15")
+    names = {e.id: e.name for e in x.entities}
+    assert all("Joseph Aoun" not in [names[a] for a in v.actors] for v in x.events if v.type == "ATTACK")

@@ -415,3 +415,15 @@ def test_regions_named_before_their_plural_noun_are_one_event_each():
     x = extract("Russian forces attacked the Kharkiv and Sumy regions overnight.", published="2024-12-02")
     names = {e.id: e.name for e in x.entities}
     assert sorted(names[e.place] for e in x.events if e.type == "ATTACK") == ["Kharkiv", "Sumy"]
+
+
+def test_a_nationality_before_the_kind_of_an_attack_is_its_side():
+    from thucydides import extract
+
+    for text, side in (("Israeli air strikes killed three people in southern Lebanon.", "Israeli forces"),
+                       ("Russian drone strikes hit Odesa.", "Russian forces"),
+                       ("A Russian ballistic missile strike on the city of Dnipro killed four people.", "Russian forces")):
+        x = extract(text, published="2025-04-15")
+        names = {e.id: e.name for e in x.entities}
+        attack = next(v for v in x.events if v.type == "ATTACK")
+        assert [names[a] for a in attack.actors] == [side], text

@@ -66,6 +66,7 @@ class AttributionFinder:
 
         self.words = attribution_words()
         self.event_nouns = set(get_trigger_lexicon().nouns)
+        self.statement_verbs = get_trigger_lexicon().verbs
 
     def __call__(self, doc: Doc) -> Doc:
         entity_at = entity_index(doc)
@@ -92,12 +93,14 @@ class AttributionFinder:
         # Text without line breaks (flattened articles) has no paragraphs to bound a carry-over: two sentences.
         reach = len(sents) if len(set(paragraphs)) > 1 or len(sents) <= 4 else FLAT_TEXT_CARRY
         carried = [0] * len(sents)
+        own_voice = [self.person_speaks(s) for s in sents]  # "Lebanese President Joseph Aoun condemned ..."
         for k in range(len(sents)):
-            if claims[k] is None and k > 0 and paragraphs[k - 1] == paragraphs[k] and claims[k - 1] is not None \
+            if claims[k] is None and k > 0 and not own_voice[k] and paragraphs[k - 1] == paragraphs[k] and claims[k - 1] is not None \
                     and carried[k - 1] < reach and claims[k - 1].stance != "denied":
                 claims[k], carried[k] = claims[k - 1], carried[k - 1] + 1
         for k in range(len(sents) - 1, -1, -1):
-            if claims[k] is None and k + 1 < len(sents) and paragraphs[k + 1] == paragraphs[k] and claims[k + 1] is not None \
+            if claims[k] is None and k + 1 < len(sents) and not own_voice[k] and paragraphs[k + 1] == paragraphs[k] \
+                    and claims[k + 1] is not None \
                     and claims[k + 1].stance != "denied" \
                     and carried[k + 1] < min(reach, FLAT_TEXT_CARRY - 1 if reach == FLAT_TEXT_CARRY else reach):
                 claims[k], carried[k] = claims[k + 1], carried[k + 1] + 1
@@ -106,6 +109,16 @@ class AttributionFinder:
         return doc
 
     # ---- one sentence --------------------------------------------------------------------------------
+    def person_speaks(self, sent: Span) -> bool:
+        """The sentence's main verb is a statement (condemn, warn, demand, vow) by a person the report names: it is
+        told in the report's own voice, not carried over from the claim around it ("Lebanese President Joseph Aoun
+        condemned the strikes"; not "Col. X has been summoned to Moscow", which the next sentence's source tells)."""
+        subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+        trigger = self.statement_verbs.get(sent.root.lower_)
+        if subject is None or subject.pos_ != "PROPN" or trigger is None or trigger.type != "STATEMENT":
+            return False
+        return any(self.types.get(e) == "PERSON" for s, t, e in self.mention_spans if s <= subject.idx < t)
+
     def claim_of(self, doc: Doc, sent: Span, entity_at) -> Claim | None:
         found = [c for c in (self.according_to(doc, sent, entity_at), *self.reporting(doc, sent, entity_at),
                              self.rumor(doc, sent, entity_at)) if c is not None]

@@ -195,8 +195,9 @@ class EventFinder:
                 if o is c or c.trigger not in o.clause.subtree and c.trigger not in o.trigger.subtree and not conjoined:
                     continue
                 if not c.actors and o.actors and c.type in ("BATTLE", "OFFENSIVE", "ATTACK", "VIOLENCE_AGAINST_CIVILIANS") \
-                        and not set(o.actors) & set(c.targets) and c.trigger.dep_ != "relcl":
-                    c.actors = list(o.actors)  # "an Israeli airstrike ... killed 12 people": the strike's actor killed
+                        and not set(o.actors) & set(c.targets) and c.trigger.dep_ != "relcl" and o.type != "STATEMENT":
+                    c.actors = list(o.actors)  # "an Israeli airstrike ... killed 12 people": the strike's actor killed;
+                    # not "Aoun condemned the strikes": who speaks of an attack did not make it
                 struck = any(self.entities[t].type in ("LOCATION", "FACILITY") for t in c.targets)
                 if not c.places and o.places and not struck and self.compatible(c, o, False):
                     c.places = list(o.places[:1])
@@ -480,8 +481,9 @@ class EventFinder:
         if not c.actors and trigger.type not in ("CASUALTIES", "LEADERSHIP", "ARREST"):
             owner = [ch for ch in noun.children if ch.dep_ == "poss"]
             c.actors += self.entities_of_all(owner)  # "Russia's withdrawal", "their offensive"
-            if not c.actors and noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and not light and not repelled:
-                c.actors += self.subjects(head)  # "X completed / speeded up the withdrawal"
+            if not c.actors and noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and not light and not repelled \
+                    and not self.is_statement(head):
+                c.actors += self.subjects(head)  # "X completed / speeded up the withdrawal"; not "X condemned the strikes"
         for child in noun.children:
             if child.dep_ == "prep":
                 objs = [o for o in child.children if o.dep_ == "pobj"]
@@ -518,6 +520,11 @@ class EventFinder:
         self.finish(doc, c)
         return c
 
+    def is_statement(self, verb: Token) -> bool:
+        """A verb of saying something of an event ("condemned", "blamed", "warned"): its subject did not do it."""
+        trigger = self.lex.verbs.get(verb.lower_)
+        return trigger is not None and trigger.type == "STATEMENT"
+
     def holds_office(self, verb: Token, obj: Token | None) -> bool:
         """The one appointed, dismissed or summoned is a person or an office ("the commander", "its envoy")."""
         people = [obj] if obj is not None else []
@@ -543,10 +550,13 @@ class EventFinder:
         return False
 
     def side_of_noun(self, noun: Token) -> list[str]:
-        """The forces of the nationality that modifies an event noun ("a Russian assault")."""
-        for child in noun.children:
+        """The forces of the nationality that modifies an event noun ("a Russian assault", "Russian drone strikes")."""
+        kinds = [c for c in noun.children if c.dep_ == "compound" and c.is_lower]  # "drone" in "drone strikes"
+        for child in [*noun.children, *(g for k in kinds for g in k.children)]:
+            named = self.entity_of_token.get(child.i) if child.dep_ in ("amod", "compound", "nmod") else None
+            if named and child.is_lower and self.entities[named].generic and self.entities[named].kind == "military":
+                return [named]  # "Russian drone strikes": the forces "Russian drone" names
             if child.dep_ in ("amod", "compound", "nmod") and child.text[:1].isupper():
-                named = self.entity_of_token.get(child.i)
                 if named and self.entities[named].type in ("ORGANIZATION", "PERSON"):
                     return [named]
                 country = self.lexicon.country_of_word(child.text)

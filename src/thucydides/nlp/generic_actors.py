@@ -103,13 +103,18 @@ class GenericActorFinder:
         return doc
 
     def sides_of_armed_nouns(self, doc: Doc, mentions: list[GenericMention]) -> list[GenericMention]:
-        """ "Russian shelling", "an Israeli airstrike": the nationality before an armed event noun is that
-        side's forces acting, a mention of its own."""
+        """ "Russian shelling", "an Israeli airstrike", "Israeli air strikes": the nationality before an armed event noun
+        (and the common nouns that name its kind) is that side's forces acting, a mention of its own."""
         taken = {t.i for m in mentions for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
         out = []
         for token in doc:
             head = token.head
-            if token.i in taken or token.dep_ not in ("amod", "compound", "nmod") or head.i != token.i + 1 \
+            while head.dep_ == "compound" and head.is_lower and head.head.i > head.i:
+                head = head.head  # "Russian drone strikes": the strikes, not the drone
+            between = doc[token.i + 1:head.i] if head.i > token.i else None  # "Israeli air strikes", "Russian drone attack"
+            if token.i in taken or token.dep_ not in ("amod", "compound", "nmod") or between is None or len(between) > 2 \
+                    or any(not (t.is_lower and t.dep_ in ("amod", "compound") and token.i < t.head.i <= head.i)
+                           for t in between) \
                     or head.lower_ not in self.armed_nouns or not token.text[:1].isupper() \
                     or token.ent_type_ in ("ORG", "PERSON", "FAC", "GPE", "LOC"):
                 continue

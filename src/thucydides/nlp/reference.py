@@ -13,6 +13,7 @@ MILITARY_WORDS = {"army", "military", "command", "forces"}
 INSTITUTION_WORDS = {"it", "its", "ministry", "agency", "directorate", "service",
                      "government", "administration", "authorities", "department", "office", "kremlin", "pentagon"}
 PLURAL_WORDS = {"they", "them", "their"}
+PRONOUNS = {"he", "she", "him", "her", "his", "it", "its"} | PLURAL_WORDS
 
 
 def wanted(word: str):
@@ -50,6 +51,8 @@ class Antecedents:
         test = wanted(word)
         if test is None:
             return None
+        if prefer is None and word.lower() not in PRONOUNS:  # "the ministry said": the health ministry before Hezbollah
+            prefer = lambda e: any(word.lower() in n.lower().split() for n in (e.name, *e.aliases))  # noqa: E731
         k = bisect_right(self.end_keys, position)
         fallback = None
         for start, end, entity in reversed(self.by_end[:k]):
