@@ -427,3 +427,11 @@ def test_a_nationality_before_the_kind_of_an_attack_is_its_side():
         names = {e.id: e.name for e in x.entities}
         attack = next(v for v in x.events if v.type == "ATTACK")
         assert [names[a] for a in attack.actors] == [side], text
+
+
+def test_an_event_takes_no_place_from_another_event_s_clause():
+    from thucydides import extract
+
+    x = extract("The attack came days after JNIM fighters killed at least 20 people near Diapaga.", published="2025-05-13")
+    names = {e.id: e.name for e in x.entities}
+    assert all(names.get(v.place) != "Diapaga" for v in x.events if v.type == "ATTACK")

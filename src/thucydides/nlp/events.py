@@ -204,7 +204,8 @@ class EventFinder:
         for c in found:
             struck = any(self.entities[t].type in ("LOCATION", "FACILITY") for t in c.targets)
             if not c.places and not struck:  # "fired rockets at northern Israel": where it struck, later
-                others = [o.trigger for o in found if o is not c and o.trigger.pos_ == "NOUN"]
+                others = [o.trigger for o in found if o is not c and (o.trigger.pos_ == "NOUN" or c.trigger not in
+                                                                       o.trigger.subtree)]  # "... after X killed 20 near Y"
                 c.places = self.sentence_places(sent, c, others)
 
     def sentence_places(self, sent: Span, c: Candidate, others: list[Token] = ()) -> list[str]:
