@@ -132,3 +132,16 @@ def test_a_surname_the_model_read_as_a_place_joins_the_person(entities_of):
 def test_a_division_named_after_its_city_is_not_that_city(entities_of):
     found = entities_of("A missile hit the city of Dnipro, Dnipropetrovsk Oblast Governor Serhii Lysak reported.")
     assert found["Dnipro"].kind == "city" and found["Dnipropetrovsk Oblast"].kind == "region"
+
+
+def test_a_nickname_after_known_as_is_the_person_s_and_an_accented_name_is_the_fullest(entities_of):
+    found = entities_of("Gang leader Jimmy Chérizier, a former police officer known as Barbecue, said the attacks "
+                        "would go on.")
+    assert found["Jimmy Chérizier"].type == "PERSON" and "Barbecue" in found["Jimmy Chérizier"].aliases
+    assert "Barbecue" not in found and "Gang" not in found
+
+
+def test_gangs_and_bandits_are_generic_armed_actors(nlp):
+    doc = nlp("Heavily armed gangs attacked the airport in Port-au-Prince, Haiti, on Monday.")
+    gangs = next(e for e in doc._.thuc_entities if e.generic)
+    assert gangs.name == "Haitian gangs" and gangs.kind == "militia"

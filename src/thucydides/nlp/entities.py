@@ -38,10 +38,11 @@ KIN_WORDS = {"mother", "father", "son", "daughter", "wife", "husband", "brother"
              "dad"}  # "his girlfriend Olivia", "her daughter Florence": a person, whatever town bears the name
 MAX_AGE = 120
 HONORIFICS = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Sir", "Lord", "Lady", "Dame", "Prof."}
+NICKNAME_CUE = re.compile(r"(?:known as|nicknamed|dubbed|alias|a\.k\.a\.|aka)\s+[\"'\u201c\u2018]?$")
 GENERIC_NAMES = {"military": "{adj} forces", "diplomats": "{adj} diplomats", "officials": "{adj} officials",
                  "government_forces": "{adj} government forces", "opposition": "{adj} opposition",
                  "people": "{plural}", "civilians": "{adj} civilians", "protesters": "{adj} protesters",
-                 "police": "{adj} police"}
+                 "police": "{adj} police", "gangs": "{adj} gangs"}
 
 if not Doc.has_extension("thuc_published"):
     Doc.set_extension("thuc_published", default=None)  # the report's date (YYYY-MM-DD), set before the pipeline runs
@@ -173,6 +174,28 @@ class EntityBuilder:
         for cluster in clusters:
             cluster.mentions.sort(key=lambda m: m.start)
         return clusters
+
+    @staticmethod
+    def with_nicknames_joined(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+        """ "Jimmy Chérizier, a former police officer known as Barbecue": a name after "known as", "nicknamed" or
+        "alias" is another name of the person named before it in the sentence."""
+        people = sorted(((m.start, c) for c in clusters if c.type == "PERSON" for m in c.mentions), key=lambda x: x[0])
+        out = []
+        for c in clusters:
+            m = c.mentions[0]
+            before = doc.text[max(0, m.start - 14):m.start].lower()
+            sentence = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if len(c.mentions) == 1 and c.type != "PERSON" and not c.entry and sentence is not None \
+                    and NICKNAME_CUE.search(before):
+                start = sentence.sent.start_char
+                person = next((p for at, p in reversed(people) if start <= at < m.start), None)
+                if person is not None:
+                    m.type = "PERSON"
+                    person.mentions.append(m)
+                    person.mentions.sort(key=lambda x: x.start)
+                    continue
+            out.append(c)
+        return out
 
     def key_of(self, m: Mention, acronyms: dict[str, str]) -> str:
         if m.entry:
@@ -407,7 +430,7 @@ class EntityBuilder:
     # ---- assembly -----------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         mentions = self.mentions_of(doc)
-        clusters = self.cluster(doc, mentions)
+        clusters = self.with_nicknames_joined(doc, self.cluster(doc, mentions))
         cluster_at = {m.start: c for c in clusters for m in c.mentions}
 
         def country_at(char: int, people: bool = False) -> str | None:
@@ -482,7 +505,7 @@ class EntityBuilder:
         if c.generic_key:
             kind = {"diplomats": "government", "officials": "government", "opposition": "armed_group",
                     "people": "people", "civilians": "civilians", "protesters": "protesters",
-                    "police": "police"}.get(c.generic_key[0], "military")
+                    "police": "police", "gangs": "militia"}.get(c.generic_key[0], "military")
         roles = []
         seen = set()
         civil = [(t, None, "former" if t.lower().startswith("former") else "current", None, None) for t in titles
@@ -501,7 +524,7 @@ class EntityBuilder:
     def canonical_name(self, c: Cluster) -> str:
         """The fullest proper form used in the text; the lexicon's name when the text only has an acronym."""
         texts = [m.text for m in c.mentions]
-        proper = [t for t in texts if not t.isupper() and all(w[:1].isupper() for w in re.findall(r"[A-Za-z]{4,}", t))]
+        proper = [t for t in texts if not t.isupper() and all(w[:1].isupper() for w in re.findall(r"[^\W\d_]{4,}", t))]
         if not proper and c.entry:
             return c.entry.name
         return max(proper or texts, key=lambda t: (len(t.split()), len(t)))
