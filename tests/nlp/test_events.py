@@ -435,3 +435,12 @@ def test_an_event_takes_no_place_from_another_event_s_clause():
     x = extract("The attack came days after JNIM fighters killed at least 20 people near Diapaga.", published="2025-05-13")
     names = {e.id: e.name for e in x.entities}
     assert all(names.get(v.place) != "Diapaga" for v in x.events if v.type == "ATTACK")
+
+
+def test_a_place_after_a_dative_to_is_the_event_s_place():
+    from thucydides import extract
+
+    x = extract("The Defence Ministry sent reinforcements to Latakia and Tartus, state news agency SANA reported.",
+                published="2025-03-07")
+    names = {e.id: e.name for e in x.entities}
+    assert sorted(names[v.place] for v in x.events if v.type == "DEPLOYMENT") == ["Latakia", "Tartus"]

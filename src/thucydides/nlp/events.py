@@ -833,7 +833,7 @@ class EventFinder:
             t = stack.pop(0)
             if t.dep_ in SUBCLAUSE_DEPS or t.dep_ == "appos" or t.i in getattr(self, "trigger_tokens", ()) and t not in own:
                 continue
-            if t.dep_ == "prep" and t.lower_ in PLACE_PREPS:
+            if t.dep_ in ("prep", "dative") and t.lower_ in PLACE_PREPS:  # "sent reinforcements to Latakia"
                 measured_from = t.lower_ == "of" and t.head.lower_ in DIRECTION_HEADS
                 for o in t.children:
                     if o.dep_ == "pobj":
