@@ -145,3 +145,9 @@ def test_gangs_and_bandits_are_generic_armed_actors(nlp):
     doc = nlp("Heavily armed gangs attacked the airport in Port-au-Prince, Haiti, on Monday.")
     gangs = next(e for e in doc._.thuc_entities if e.generic)
     assert gangs.name == "Haitian gangs" and gangs.kind == "militia"
+
+
+def test_a_name_set_off_before_a_word_for_a_body_is_an_organisation(entities_of):
+    found = entities_of("The attack damaged a train, Lysak said. Ukrenergo, the state grid operator, said power was "
+                        "cut to 10,000 households.")
+    assert found["Ukrenergo"].type == "ORGANIZATION"

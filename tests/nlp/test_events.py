@@ -444,3 +444,21 @@ def test_a_place_after_a_dative_to_is_the_event_s_place():
                 published="2025-03-07")
     names = {e.id: e.name for e in x.entities}
     assert sorted(names[v.place] for v in x.events if v.type == "DEPLOYMENT") == ["Latakia", "Tartus"]
+
+
+def test_the_army_of_a_report_about_one_country_is_that_country_s_forces():
+    from thucydides import extract
+
+    x = extract("PORT SUDAN, Sudan (AP) \u2014 RSF drones struck Port Sudan on Tuesday. The attacks came after the army "
+                "retook Khartoum in March. The RSF still besieges El Fasher in Sudan.", published="2025-05-06")
+    names = {e.id: e.name for e in x.entities}
+    retaken = next(v for v in x.events if v.type == "OFFENSIVE")
+    assert [names[a] for a in retaken.actors] == ["Sudanese forces"]
+
+
+def test_a_verb_the_tagger_read_as_a_noun_is_still_a_trigger():
+    from thucydides import extract
+
+    x = extract("The army retook Khartoum on Friday, residents of Omdurman in Sudan said.", published="2025-03-22")
+    names = {e.id: e.name for e in x.entities}
+    assert [(v.type, names.get(v.place)) for v in x.events] == [("OFFENSIVE", "Khartoum")]  # "retook" tagged NN

@@ -38,6 +38,11 @@ KIN_WORDS = {"mother", "father", "son", "daughter", "wife", "husband", "brother"
              "dad"}  # "his girlfriend Olivia", "her daughter Florence": a person, whatever town bears the name
 MAX_AGE = 120
 HONORIFICS = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Sir", "Lord", "Lady", "Dame", "Prof."}
+BODY_NOUNS = {"operator", "company", "firm", "agency", "corporation", "utility", "organisation", "organization",
+              "group", "charity", "watchdog", "monitor", "broadcaster", "newspaper", "network", "party", "movement",
+              "militia", "coalition", "alliance", "authority", "provider", "manufacturer", "producer", "airline",
+              "bank", "ministry", "institute", "ngo", "union", "council", "committee", "service", "body"}
+OWN_FORCES = {"army", "military", "armed forces"}
 NICKNAME_CUE = re.compile(r"(?:known as|nicknamed|dubbed|alias|a\.k\.a\.|aka)\s+[\"'\u201c\u2018]?$")
 GENERIC_NAMES = {"military": "{adj} forces", "diplomats": "{adj} diplomats", "officials": "{adj} officials",
                  "government_forces": "{adj} government forces", "opposition": "{adj} opposition",
@@ -174,6 +179,29 @@ class EntityBuilder:
         for cluster in clusters:
             cluster.mentions.sort(key=lambda m: m.start)
         return clusters
+
+    def organisations_by_apposition(self, doc: Doc, clusters: list[Cluster]) -> None:
+        """ "Ukrenergo, the state grid operator, said": a name the model read as a person's, set off by commas
+        before a phrase headed by a word for a body ("operator", "company", "agency"), is an organisation."""
+        for c in clusters:
+            if c.type != "PERSON" or c.entry or any(m.titles for m in c.mentions):
+                continue
+            if any(normalize(m.text.split()[0]) in self.lexicon.given_names for m in c.mentions):
+                continue
+            for m in c.mentions:
+                if m.span is None or m.span.end + 2 >= len(doc) or doc[m.span.end].text != "," \
+                        or doc[m.span.end + 1].lower_ not in ("the", "a", "an"):
+                    continue
+                phrase = []
+                for t in doc[m.span.end + 1:min(len(doc), m.span.end + 10)]:
+                    if t.text in (",", ";", ".", ")"):
+                        break
+                    phrase.append(t)
+                if phrase and phrase[-1].lower_ in BODY_NOUNS:
+                    for x in c.mentions:
+                        x.type = "ORGANIZATION"
+                    c._type_of = None
+                    break
 
     @staticmethod
     def with_nicknames_joined(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
@@ -390,6 +418,7 @@ class EntityBuilder:
                          org_country, person_country, home: str | None) -> list[Cluster]:
         out: dict[tuple, Cluster] = {}
         needs_side = set(self.lexicon.generic.get("needs_side", []))
+        own_army = self.clear_home(clusters)  # "the army retook Khartoum" in a report on Sudan: Sudan's
         org_cluster = {m.start: c for c in clusters for m in c.mentions if c.type == "ORGANIZATION"}
         for g in generics:
             country = g.country
@@ -405,9 +434,9 @@ class EntityBuilder:
             if g.pro:
                 category, country = "opposition", home
             if country is None:
-                if category in needs_side:
+                if category in needs_side and not (own_army and self.the_army(doc, g)):
                     continue
-                country = home
+                country = own_army if category in needs_side else home
             key = (category, country)
             cluster = out.setdefault(key, Cluster(generic_key=key))
             cluster.mentions.append(Mention(g.start, g.end, g.text, "ORGANIZATION"))
@@ -431,6 +460,7 @@ class EntityBuilder:
     def __call__(self, doc: Doc) -> Doc:
         mentions = self.mentions_of(doc)
         clusters = self.with_nicknames_joined(doc, self.cluster(doc, mentions))
+        self.organisations_by_apposition(doc, clusters)
         cluster_at = {m.start: c for c in clusters for m in c.mentions}
 
         def country_at(char: int, people: bool = False) -> str | None:
@@ -476,6 +506,23 @@ class EntityBuilder:
         id_at = {m.start: c.id for c in clusters for m in c.mentions}
         doc._.thuc_entities = [self.to_entity(c, id_at) for c in clusters]
         return doc
+
+    @staticmethod
+    def the_army(doc: Doc, g: GenericMention) -> bool:
+        """ "the army", "the military", "the armed forces": a country's own forces, named without its name."""
+        return g.text.lower() in OWN_FORCES and doc.text[max(0, g.start - 4):g.start].lower() == "the "
+
+    @staticmethod
+    def clear_home(clusters: list[Cluster]) -> str | None:
+        """The country the report's places lie in, when it has three mentions and half again the next one's."""
+        votes = Counter()
+        for c in clusters:
+            if c.type in ("LOCATION", "FACILITY") and c.country:
+                votes[c.country] += len(c.mentions)
+        ranked = votes.most_common(2)
+        if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
+            return None
+        return ranked[0][0]
 
     def home_country(self, clusters: list[Cluster]) -> str | None:
         """The country the report is mostly about: the most mentioned country among its places."""

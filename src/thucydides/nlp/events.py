@@ -287,7 +287,8 @@ class EventFinder:
                     k += noun.size
                     continue
             verb = self.lex.verbs.get(token.lower_)
-            if verb and token.i not in taken and token.tag_.startswith("VB") and token.dep_ not in ("amod", "compound"):
+            if verb and token.i not in taken and (token.tag_.startswith("VB") or self.misread_verb(token)) \
+                    and token.dep_ not in ("amod", "compound"):
                 c = self.verb_candidate(doc, sent, verb, token)
                 if c is not None:
                     out.append(c)
@@ -297,6 +298,13 @@ class EventFinder:
         for c in out:
             self.refine_type(c, sent)
         return [c for c in out if (armed or c.type == "PROTEST" or not self.needs_context(c)) and not self.protest_without_protesters(c) and not self.entry_without_town(c)]
+
+    @staticmethod
+    def misread_verb(token: Token) -> bool:
+        """A verb the tagger read as a noun that the parser still gives a subject and an object ("The army retook
+        Khartoum", "retook" tagged NN)."""
+        deps = {c.dep_ for c in token.children}
+        return token.pos_ in ("NOUN", "ADJ") and "nsubj" in deps and "dobj" in deps
 
     def entry_without_town(self, c: Candidate) -> bool:
         """ "Rebels entered Goma / the city centre" is an advance; "entered the country illegally" is not."""

@@ -86,9 +86,10 @@ class GenericActorFinder:
                 continue
             if end < len(doc) and doc[end].lower_ in PLATFORMS:
                 end += 1  # "army bulldozers", "army helicopters": the army acting through them
-            elif end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and not self.noun_at(doc, end)[1]:
-                i = end  # "military equipment": the noun only modifies another
-                continue
+            elif end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and not self.noun_at(doc, end)[1] \
+                    and not (doc[end - 1].dep_ in ("nsubj", "nsubjpass") and doc[end - 1].head.i == end):
+                i = end  # "military equipment": the noun only modifies another (not "the army retook", "retook" read
+                continue  # as a noun)
             mentions.append(self.mention(doc, i, end, category))
             i = end
         mentions += self.sides_of_armed_nouns(doc, mentions)
