@@ -178,3 +178,9 @@ def test_who_condemns_an_attack_did_not_make_it():
     x = extract("Lebanese President Joseph Aoun condemned the strikes on Nabatieh.", published="2025-04-15")
     names = {e.id: e.name for e in x.entities}
     assert all("Joseph Aoun" not in [names[a] for a in v.actors] for v in x.events if v.type == "ATTACK")
+
+
+def test_an_organisation_named_before_a_word_for_a_body_is_the_source(nlp):
+    sources = sentence_sources(nlp, "Israeli strikes across the Gaza Strip killed at least 64 people overnight, the "
+                                    "Civil Defence agency said on Sunday.")
+    assert sources == ["Civil Defence"]

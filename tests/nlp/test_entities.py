@@ -151,3 +151,9 @@ def test_a_name_set_off_before_a_word_for_a_body_is_an_organisation(entities_of)
     found = entities_of("The attack damaged a train, Lysak said. Ukrenergo, the state grid operator, said power was "
                         "cut to 10,000 households.")
     assert found["Ukrenergo"].type == "ORGANIZATION"
+
+
+def test_a_lexicon_name_and_the_same_words_later_are_one_entity(entities_of):
+    found = entities_of("Russia launched 728 drones at Ukraine overnight, Ukraine's Air Force said. The main target was "
+                        "Lutsk, the Air Force said.")
+    assert len(found["Air Force"].mentions) == 2

@@ -462,3 +462,20 @@ def test_a_verb_the_tagger_read_as_a_noun_is_still_a_trigger():
     x = extract("The army retook Khartoum on Friday, residents of Omdurman in Sudan said.", published="2025-03-22")
     names = {e.id: e.name for e in x.entities}
     assert [(v.type, names.get(v.place)) for v in x.events] == [("OFFENSIVE", "Khartoum")]  # "retook" tagged NN
+
+
+def test_the_reporter_is_not_the_actor_of_a_participle_after_said():
+    from thucydides import extract
+
+    x = extract("Russian drones struck Kyiv overnight. In Kyiv, debris fell on two districts, Mayor Vitali Klitschko "
+                "said, injuring two people.", published="2025-07-09")
+    names = {e.id: e.name for e in x.entities}
+    assert all("Vitali Klitschko" not in [names[a] for a in v.actors] for v in x.events)
+
+
+def test_what_happened_since_an_invasion_began_is_no_event_of_the_day():
+    from thucydides import extract
+
+    x = extract("Russia launched 728 drones and 13 missiles at Ukraine overnight, the largest aerial attack since the "
+                "full-scale invasion began.", published="2025-07-09")
+    assert [v.type for v in x.events] == ["ATTACK"]

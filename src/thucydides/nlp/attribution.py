@@ -60,6 +60,10 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     return regions
 
 
+BODY_HEADS = {"agency", "service", "group", "ministry", "office", "department", "authority", "movement", "militia",
+              "organisation", "organization", "company", "monitor", "watchdog"}
+
+
 class AttributionFinder:
     def __init__(self):
         from thucydides.nlp.triggers import get_trigger_lexicon
@@ -283,6 +287,14 @@ class AttributionFinder:
             found = entity_at(token.idx, end)
             if found is not None:
                 return found
+        if head.i > tokens[0].i and head.lower_ in BODY_HEADS:  # "the Civil Defence agency": the Civil Defence
+            before = doc[head.i - 1]
+            for token in tokens:
+                if token.i >= head.i:
+                    break
+                found = entity_at(token.idx, before.idx + len(before))
+                if found is not None and self.types.get(found) == "ORGANIZATION":
+                    return found
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from") and head.pos_ == "NOUN"):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):  # "Tuareg separatists of the CSP-DPA"
                 found = next((e for s, t, e in self.mention_spans if s <= obj.idx < t), None)

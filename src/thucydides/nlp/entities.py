@@ -176,6 +176,8 @@ class EntityBuilder:
             cluster.mentions.append(m)
             cluster.entry = cluster.entry or m.entry
             by_key.setdefault(key, cluster)
+            if m.entry and m.type != "PERSON":  # "Ukraine's Air Force" ... "the Air Force said": one entity
+                by_key.setdefault(f"{m.type}:{normalize(m.text)}", cluster)
         for cluster in clusters:
             cluster.mentions.sort(key=lambda m: m.start)
         return clusters

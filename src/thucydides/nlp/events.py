@@ -32,6 +32,8 @@ if not Doc.has_extension("thuc_published"):
 PLACE_PREPS = {"in", "at", "near", "outside", "into", "from", "inside", "around", "across", "on", "to", "towards",
                "toward", "within", "throughout", "off", "along", "over", "of", "between", "through"}
 TARGET_PREPS = {"on", "against", "at", "upon"}
+REPORTING_HEADS = {"said", "says", "say", "reported", "reports", "added", "stated", "told", "announced", "claimed",
+                   "wrote", "posted"}
 DIRECTION_HEADS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
                    "north-west", "south-east", "south-west", "northern", "southern", "eastern", "western"}
 SUBCLAUSE_DEPS = {"relcl", "ccomp", "advcl", "parataxis", "csubj"}
@@ -576,7 +578,11 @@ class EventFinder:
 
     def is_background(self, noun: Token) -> bool:
         """ "amid the withdrawal", "during battles in Syria", "after weeks of fighting": a noun under a
-        background preposition."""
+        background preposition; or the subject of a clause opened by "since" or "before" ("the largest attack since
+        the full-scale invasion began")."""
+        if noun.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "mark" and c.lower_ in ("since", "before", "until")
+                                                       for c in noun.head.children):
+            return True
         t = noun
         for _ in range(3):
             if t.dep_ != "pobj" or t.head.dep_ != "prep":
@@ -683,6 +689,8 @@ class EventFinder:
                     return self.entities_of(seen.head)
                 return self.entities_of_all(subject, conj=True)
             if seen.dep_ == "conj" or seen.dep_ == "advcl" and seen.tag_ == "VBG":
+                if seen.head.lower_ in REPORTING_HEADS:  # "debris fell, Mayor X said, injuring two": not the mayor
+                    break
                 seen = seen.head  # "bombed a school, killing 12 civilians": the bomber kills
                 continue
             if seen.dep_ == "advcl" and seen.head.lower_ in AFFILIATION_PARTICIPLES:
@@ -1035,8 +1043,9 @@ class EventFinder:
     def context_of_other(self, c: Candidate, candidates: list[Candidate]) -> bool:
         """A background noun ("during battles in Syria") attached to another event of its sentence."""
         clause = governing_verb(c.trigger)
-        return any(o is not c and o.sent.start == c.sent.start and not o.background and clause.i in (o.trigger.i, o.clause.i)
-                   for o in candidates)
+        measure = any(ch.dep_ == "mark" and ch.lower_ in ("since", "before", "until") for ch in clause.children)
+        return any(o is not c and o.sent.start == c.sent.start and not o.background
+                   and (measure or clause.i in (o.trigger.i, o.clause.i)) for o in candidates)  # "since the invasion began"
 
     def absorb(self, into: Candidate, other: Candidate, add_evidence: bool) -> None:
         into.actors = unique(into.actors + other.actors)
