@@ -556,3 +556,11 @@ def test_a_town_named_with_its_settlement_word_and_towns_cities500_lacks():
     assert km(found["Ann township"].geo, 19.80, 94.05) < 10
     assert km(found["Maungdaw"].geo, 20.82, 92.37) < 10 and found["Maungdaw"].type == "LOCATION"
     assert km(found["Minova"].geo, -1.70, 29.01) < 10
+
+
+def test_towns_fought_over_that_cities500_lacks_are_curated():
+    found = places("Ukrainian troops advanced near Robotyne. M23 rebels took Rubaya and Bunagana. Al-Shabaab fighters "
+                   "attacked Barawe. Israeli troops raided the Nur Shams camp.")
+    for name, lat, lon in (("Robotyne", 47.45, 35.84), ("Rubaya", -1.56, 28.88), ("Bunagana", -1.29, 29.60),
+                           ("Barawe", 1.11, 44.03)):
+        assert km(found[name].geo, lat, lon) < 10, name
