@@ -479,3 +479,12 @@ def test_what_happened_since_an_invasion_began_is_no_event_of_the_day():
     x = extract("Russia launched 728 drones and 13 missiles at Ukraine overnight, the largest aerial attack since the "
                 "full-scale invasion began.", published="2025-07-09")
     assert [v.type for v in x.events] == ["ATTACK"]
+
+
+def test_casualties_share_the_place_of_the_attack_that_caused_them():
+    from thucydides import extract
+
+    x = extract("Two soldiers were killed late on Tuesday when their vehicle hit a roadside bomb near Kidal, the Malian "
+                "army said.", published="2024-11-28")
+    names = {e.id: e.name for e in x.entities}
+    assert {v.type: names.get(v.place) for v in x.events}.get("CASUALTIES") == "Kidal"

@@ -32,6 +32,7 @@ if not Doc.has_extension("thuc_published"):
 PLACE_PREPS = {"in", "at", "near", "outside", "into", "from", "inside", "around", "across", "on", "to", "towards",
                "toward", "within", "throughout", "off", "along", "over", "of", "between", "through"}
 TARGET_PREPS = {"on", "against", "at", "upon"}
+SEQUENCE_WORDS = {"after", "before", "since", "following", "until"}
 REPORTING_HEADS = {"said", "says", "say", "reported", "reports", "added", "stated", "told", "announced", "claimed",
                    "wrote", "posted"}
 DIRECTION_HEADS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
@@ -207,8 +208,15 @@ class EventFinder:
             struck = any(self.entities[t].type in ("LOCATION", "FACILITY") for t in c.targets)
             if not c.places and not struck:  # "fired rockets at northern Israel": where it struck, later
                 others = [o.trigger for o in found if o is not c and (o.trigger.pos_ == "NOUN" or c.trigger not in
-                                                                       o.trigger.subtree)]  # "... after X killed 20 near Y"
+                                                                       o.trigger.subtree and self.sequenced(o.trigger))]
                 c.places = self.sentence_places(sent, c, others)
+
+    @staticmethod
+    def sequenced(verb: Token) -> bool:
+        """A clause told as before or after another occurrence ("days after JNIM fighters killed 20 near Diapaga"), not
+        the same one ("were killed when their vehicle hit a bomb near Kidal"): its place is its own."""
+        return any(c.dep_ in ("mark", "prep") and c.lower_ in SEQUENCE_WORDS for c in verb.children) \
+            or verb.dep_ == "pcomp" and verb.head.lower_ in SEQUENCE_WORDS
 
     def sentence_places(self, sent: Span, c: Candidate, others: list[Token] = ()) -> list[str]:
         """The first place the sentence gives with "in/at/near", when the event's own clause gives none; not
