@@ -564,3 +564,8 @@ def test_towns_fought_over_that_cities500_lacks_are_curated():
     for name, lat, lon in (("Robotyne", 47.45, 35.84), ("Rubaya", -1.56, 28.88), ("Bunagana", -1.29, 29.60),
                            ("Barawe", 1.11, 44.03)):
         assert km(found[name].geo, lat, lon) < 10, name
+
+
+def test_a_town_fired_at_across_a_border_is_placed():
+    found = places("Hezbollah fired dozens of rockets at Kiryat Shmona.")
+    assert found["Kiryat Shmona"].type == "LOCATION" and km(found["Kiryat Shmona"].geo, 33.21, 35.57) < 10

@@ -57,6 +57,7 @@ class Cue:
     words: Span | None = None  # the qualifier's words
     seized: bool = False  # the name is what a verb of taking or bombarding acts on ("captured Sudzha")
     settled: bool = False  # a word for a settlement follows the name ("Maungdaw township", "Zzangari village")
+    fired: bool = False  # the name is what something is fired at ("fired rockets at Kiryat Shmona")
 
 
 class PlaceNameFinder:
@@ -81,9 +82,10 @@ class PlaceNameFinder:
         if self.in_list_of_places(doc, span, places):
             return Cue("listed", division, words, seized, settled)
         prepositions = PERSON_PREPOSITIONS if person else PLACE_PREPOSITIONS
-        if j >= 0 and (doc[j].lower_ in prepositions or self.motion_to(doc[j]) or self.fired_at(doc[j])
+        fired = j >= 0 and self.fired_at(doc[j])
+        if j >= 0 and (doc[j].lower_ in prepositions or self.motion_to(doc[j]) or fired
                        or self.from_before_to(doc, j)) or seized:
-            return Cue("locative", division, words, seized, settled)
+            return Cue("locative", division, words, seized, settled, fired)
         if division is not None:
             return Cue("inside", division, words, seized, settled)
         if settled:
@@ -187,6 +189,8 @@ class PlaceNameFinder:
             if p.feature == "country" or by_its_name and (p.population or UNKNOWN_POPULATION) >= floor \
                     and (known or cue.strength == "locative" and p.population >= UNKNOWN_COUNTRY_TOWN):
                 return p
+            if cue.fired and p.feature == "city" and p.population >= OTHER_NAME_TOWN:
+                return p  # "Hezbollah fired rockets at Kiryat Shmona": a town of 20,000 across the border
         return None
 
     def unlabelled_names(self, doc: Doc, covered: list[tuple[int, int]]) -> list[Span]:

@@ -341,7 +341,8 @@ class PlaceResolver:
         # report's places do ("Russian troops took Novomykhailivka": not the one in Altai, Russia)
         village = 0 < top.population < FAR_VILLAGE  # GeoNames gives many Syrian, Iraqi, Yemeni towns no population
         vouching = around.where | own if village else known
-        sole_town = top.exact and top.population >= SOLE_TOWN and sum(x.place.exact for x in ranked) == 1 \
+        sole_town = top.exact and top.population >= SOLE_TOWN \
+            and sum(x.place.exact and x.place.source != "airportsdata" for x in ranked) == 1 \
             and not around.where - {top.country}  # the report names no place of another country
         if known and top.country and top.country not in vouching and top.feature not in ("country", "region") \
                 and top.population < UNKNOWN_COUNTRY_MIN_POPULATION and not sole_town \
