@@ -157,3 +157,14 @@ def test_a_lexicon_name_and_the_same_words_later_are_one_entity(entities_of):
     found = entities_of("Russia launched 728 drones at Ukraine overnight, Ukraine's Air Force said. The main target was "
                         "Lutsk, the Air Force said.")
     assert len(found["Air Force"].mentions) == 2
+
+
+def test_an_acronym_the_report_defines_beats_the_lexicon_s(entities_of):
+    found = entities_of("The Russian Ministry of Defense (MoD) claimed that Russian forces seized the village. The MoD "
+                        "gave no evidence.")
+    assert len(found["Russian Ministry of Defense"].mentions) == 3 and "MoD" not in found
+
+
+def test_a_dateline_town_in_capitals_is_named_in_title_case(entities_of):
+    found = entities_of("KANO, Nigeria (Reuters) - Armed bandits killed 40 villagers, police said.")
+    assert "Kano" in found and "KANO" not in found

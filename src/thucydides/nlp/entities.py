@@ -42,6 +42,7 @@ BODY_NOUNS = {"operator", "company", "firm", "agency", "corporation", "utility",
               "group", "charity", "watchdog", "monitor", "broadcaster", "newspaper", "network", "party", "movement",
               "militia", "coalition", "alliance", "authority", "provider", "manufacturer", "producer", "airline",
               "bank", "ministry", "institute", "ngo", "union", "council", "committee", "service", "body"}
+ACRONYM = re.compile(r"[A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,4}")  # "HUR", "MoD", "SDF", "DoD"
 OWN_FORCES = {"army", "military", "armed forces"}
 NICKNAME_CUE = re.compile(r"(?:known as|nicknamed|dubbed|alias|a\.k\.a\.|aka)\s+[\"'\u201c\u2018]?$")
 GENERIC_NAMES = {"military": "{adj} forces", "diplomats": "{adj} diplomats", "officials": "{adj} officials",
@@ -228,17 +229,20 @@ class EntityBuilder:
         return out
 
     def key_of(self, m: Mention, acronyms: dict[str, str]) -> str:
+        name = normalize(m.text)
+        if name in acronyms and " " not in name:  # the report's own "(MoD)" before the lexicon's British MoD
+            return acronyms[name]
         if m.entry:
             return f"entry:{m.entry.id}"
-        name = normalize(m.text)
-        return acronyms.get(name, f"{m.type}:{name}")
+        return f"{m.type}:{name}"
 
     def acronyms(self, doc: Doc, mentions: list[Mention]) -> dict[str, str]:
         """ "Defense Intelligence Directorate (HUR)": HUR joins the name before the parenthesis."""
         out = {}
         by_end = {m.span.end: m for m in mentions if m.span is not None}
         for token in doc[2:-1]:
-            if doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")" and token.text.isupper() and token.i - 1 in by_end:
+            if doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")" and ACRONYM.fullmatch(token.text) \
+                    and token.i - 1 in by_end:  # "HUR", "MoD"
                 long = by_end[token.i - 1]
                 out[normalize(token.text)] = f"entry:{long.entry.id}" if long.entry else f"{long.type}:{normalize(long.text)}"
         return out
@@ -576,7 +580,10 @@ class EntityBuilder:
         proper = [t for t in texts if not t.isupper() and all(w[:1].isupper() for w in re.findall(r"[^\W\d_]{4,}", t))]
         if not proper and c.entry:
             return c.entry.name
-        return max(proper or texts, key=lambda t: (len(t.split()), len(t)))
+        name = max(proper or texts, key=lambda t: (len(t.split()), len(t)))
+        if not proper and c.type in ("LOCATION", "FACILITY") and name.isupper() and len(name) > 3:
+            return name.title()  # "KANO, Nigeria (Reuters)": Kano; "DRC" and "UAE" stay
+        return name
 
     def generic_name(self, c: Cluster) -> str:
         category, country = c.generic_key
