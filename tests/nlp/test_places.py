@@ -552,10 +552,10 @@ def test_the_islamic_republic_is_iran():
 
 def test_a_town_named_with_its_settlement_word_and_towns_cities500_lacks():
     found = places("The Arakan Army captured the military base in Ann township of Rakhine state and took Maungdaw "
-                   "on the border with Bangladesh. In Congo, M23 rebels attacked Minova.")
+                   "on the border with Bangladesh.")
     assert km(found["Ann township"].geo, 19.80, 94.05) < 10
     assert km(found["Maungdaw"].geo, 20.82, 92.37) < 10 and found["Maungdaw"].type == "LOCATION"
-    assert km(found["Minova"].geo, -1.70, 29.01) < 10
+    assert km(places("In Congo, M23 rebels attacked Minova.")["Minova"].geo, -1.70, 29.01) < 10
 
 
 def test_towns_fought_over_that_cities500_lacks_are_curated():
@@ -569,3 +569,14 @@ def test_towns_fought_over_that_cities500_lacks_are_curated():
 def test_a_town_fired_at_across_a_border_is_placed():
     found = places("Hezbollah fired dozens of rockets at Kiryat Shmona.")
     assert found["Kiryat Shmona"].type == "LOCATION" and km(found["Kiryat Shmona"].geo, 33.21, 35.57) < 10
+
+
+def test_a_village_taken_and_measured_from_a_town_is_placed_at_that_town():
+    x = extract("Russian forces advanced near Kurakhove in Donetsk Oblast. The ministry claimed that Russian forces "
+                "seized Illinka (southeast of Kurakhove).", published="2024-11-20")
+    found = {e.name: e for e in x.entities}
+    assert found["Illinka"].type == "LOCATION" and found["Illinka"].geo.within == "Kurakhove"  # not the one in Crimea
+    names = {e.id: e.name for e in x.entities}
+    taken = next(v for v in x.events if v.subtype == "seize")
+    assert taken.type == "OFFENSIVE" and names[taken.place] == "Illinka" and [names[a] for a in taken.actors] == [
+        "Russian forces"]

@@ -329,8 +329,9 @@ def add_curated(b: Builder, cities_by_key) -> dict:
                     aliases = aliases + [stem for stem in map(facility_stem, [entry["name"], *aliases]) if stem]
                 b.add_place(entry["name"], entry.get("country") or None, None, lat, lon,
                             feature or {"landmark": "landmark", "city": "city"}.get(kind, "region"),
-                            0 if feature == "facility" else CURATED_REGION_WEIGHT, None, "thucydides", aliases,
-                            district=bool(entry.get("county")))
+                            0 if feature == "facility" or kind == "city" else CURATED_REGION_WEIGHT, None, "thucydides",
+                            aliases, district=bool(entry.get("county")))  # a curated town's size is unknown, as
+                # GeoNames leaves many Syrian and Yemeni towns'; a curated region ranks like a large place
                 coords.pop(entry["name"])
             elif kind == "city" and aliases:  # spellings the press uses for a GeoNames place
                 for place_id in cities_by_key.get((entry.get("country"), fold(entry["name"])), [])[:1]:

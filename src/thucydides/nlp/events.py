@@ -32,6 +32,7 @@ if not Doc.has_extension("thuc_published"):
 PLACE_PREPS = {"in", "at", "near", "outside", "into", "from", "inside", "around", "across", "on", "to", "towards",
                "toward", "within", "throughout", "off", "along", "over", "of", "between", "through"}
 TARGET_PREPS = {"on", "against", "at", "upon"}
+TAKING_LEMMAS = {"capture", "seize", "take", "occupy", "retake", "recapture", "overrun", "liberate"}
 SEQUENCE_WORDS = {"after", "before", "since", "following", "until"}
 REPORTING_HEADS = {"said", "says", "say", "reported", "reports", "added", "stated", "told", "announced", "claimed",
                    "wrote", "posted"}
@@ -434,7 +435,7 @@ class EventFinder:
             return None
         if lemma in ("surround", "encircle") and obj is not None:
             return None  # "forces surrounded the hotel": a siege, not losses
-        if lemma in ("capture", "seize", "take", "occupy", "retake", "recapture", "overrun", "liberate") and obj is not None \
+        if lemma in TAKING_LEMMAS and obj is not None \
                 and type_ == "OFFENSIVE":
             if obj.lower_ in EQUIPMENT_WORDS or obj.lower_ in WEAPON_WORDS:
                 type_ = "MATERIEL"
@@ -1183,6 +1184,9 @@ def struck_towns_are_places(events: list[Event], towns: set[str], kinds: dict[st
     out = []
     for event in events:
         struck = [t for t in event.targets if t in towns]
+        if struck and event.type == "CASUALTIES" and event.subtype in TAKING_LEMMAS:
+            event = replace(event, type="OFFENSIVE", place=struck[0],  # "seized Illinka", read as a person: a town
+                            targets=tuple(t for t in event.targets if t != struck[0]))
         if struck and event.type in ("ATTACK", "BATTLE", "OFFENSIVE", "VIOLENCE_AGAINST_CIVILIANS") and (
                 event.place is None or kinds.get(event.place) == "country"):
             event = replace(event, place=struck[0], targets=tuple(t for t in event.targets if t != struck[0]))

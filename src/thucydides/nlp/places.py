@@ -27,19 +27,19 @@ from thucydides.model import Entity, Event, Geo
 from thucydides.nlp.datelines import find_datelines
 from thucydides.nlp.lexicon import get_lexicon
 from thucydides.nlp.place_names import NOT_PLACES, PlaceNameFinder
-from thucydides.nlp.sites import NATURAL_KINDS, SitePlacer, is_site
+from thucydides.nlp.sites import DIRECTION_AFTER, NATURAL_KINDS, SitePlacer, is_site
 
 REGION_WORDS = re.compile(r"\b(region|province|governorate|governate|oblast|state|district|county|prefecture|"
                           r"department|territory|krai|valley|strait|sea|gulf)\b", re.I)
 NEAR_KM = 400.0
 # group 1: ", east of", ", near" (a place around it); group 2: ", in", group 3: " in" (inside it, as a bare
-# comma says); group 4: " north of", " near" without a comma (around it)
+# comma says); group 4: " north of", " near" without a comma (around it); group 6: " (southeast of" (around it)
 DIRECTION_OF = (r"(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?"
                 r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
                 r"south-east|south-west)(?:ern)?\s+of\s+")
 QUALIFIER = re.compile(rf"(?:,\s+(?:((?:(?:located|situated|some|about|just)\s+)?(?:{DIRECTION_OF}|near\s+))"
                        r"|((?:located\s+|situated\s+)?in\s+))?"
-                       rf"|\s+(in)\s+|\s+({DIRECTION_OF}|near\s+))(?:the\s+)?")
+                       rf"|\s+(in)\s+|\s+({DIRECTION_OF}|near\s+)|\s*\(\s*((?:about|some)\s+)?({DIRECTION_OF}))(?:the\s+)?")
 UNKNOWN_COUNTRY_MIN_POPULATION = 100_000
 SOLE_TOWN = 20_000  # a town no other place is named like is that town, when the report's places say no other country
 FAR_VILLAGE = 10_000  # a place this small, far from the report's other places, is likely another one of its name
@@ -331,8 +331,9 @@ class PlaceResolver:
                 and top.country not in known:
             return None  # "the West", "the Valley": not Cameroon's West region nor The Valley, Anguilla
         if qualifier is not None and directional and qualifier.feature in POINT_FEATURES \
-                and km(top.lat, top.lon, qualifier.lat, qualifier.lon) > NEAR_KM:
-            return None  # "Ber near Timbuktu": not Berlin, whatever else bears the name
+                and km(top.lat, top.lon, qualifier.lat, qualifier.lon) > (NEAR_QUALIFIER_KM if 0 < top.population
+                                                                          < FAR_VILLAGE else NEAR_KM):
+            return None  # "Ber near Timbuktu": not Berlin; "Illinka (southeast of Kurakhove)": not the one in Crimea
         if qualifier is not None and not directional and qualifier.feature in POINT_FEATURES \
                 and top.feature in ("landmark", "facility") \
                 and km(top.lat, top.lon, qualifier.lat, qualifier.lon) > NEAR_QUALIFIER_KM:
@@ -479,9 +480,10 @@ def qualifiers_in(text: str, entities: list[Entity]) -> dict[str, tuple[str, str
             continue
         for start, end in e.mentions:
             m = QUALIFIER.match(text, end)
-            linked = m and (m.group(1) or m.group(2) or m.group(3) or m.group(4))
+            linked = m and (m.group(1) or m.group(2) or m.group(3) or m.group(4) or m.group(6))
             if m and m.end() in starts and starts[m.end()].id != e.id and (linked or start not in listed):
-                out[e.id] = (starts[m.end()].id, "around" if m.group(1) or m.group(4) else "in" if linked else "comma")
+                around = m.group(1) or m.group(4) or m.group(6)  # "X (southeast of Y)" too
+                out[e.id] = (starts[m.end()].id, "around" if around else "in" if linked else "comma")
     return out
 
 
@@ -735,7 +737,9 @@ class Geocoder:
                     if place.country:  # the places found so far tell where the next ones are
                         context = context + Counter({place.country: 2 * len(e.mentions)})
                 elif cue and (self.unknown_place_in(e.name, cue, e.type == "PERSON")
-                              or cue.settled and self.may_name_a_place(e.name, e.type == "PERSON")):
+                              or cue.settled and self.may_name_a_place(e.name, e.type == "PERSON")
+                              or cue.seized and self.measured_from_a_place(doc, spans[e.id], places)
+                              and self.may_name_a_place(e.name, e.type == "PERSON", elsewhere=True)):
                     e = replace(e, type="LOCATION", kind=None, roles=(), titles=())  # "Knockhill, Fife"
                     places.update((s.start, s.end) for s in spans[e.id])
             out.append(e)
@@ -758,6 +762,16 @@ class Geocoder:
                     words = cue.words
                     out = self.with_place_mention(out, words.start_char, words.end_char, words.text, cue.qualifier)
         return out
+
+    @staticmethod
+    def measured_from_a_place(doc: Doc, spans, places: set[tuple[int, int]]) -> bool:
+        """ "seized Illinka (southeast of Kurakhove)": a direction from a place the report names follows the name."""
+        starts = {doc[start].idx for start, _ in places}
+        for span in spans:
+            m = DIRECTION_AFTER.match(doc.text, span.end_char)
+            if m and m.end() in starts:
+                return True
+        return False
 
     def unknown_place_in(self, name: str, cue, person: bool = False, unlabelled: bool = False) -> bool:
         """Whether a name the gazetteer lacks is a place by the small division after its comma ("Knockhill, Fife",

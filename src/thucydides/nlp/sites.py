@@ -44,6 +44,9 @@ AFTER_NAME = re.compile(r"(?:\s*,\s*(?:(?:in|near|outside)\s+)?|\s+(?:in|at|near
                         r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?")  # "in southwest Miami-Dade"
 SETTLEMENT_OF = re.compile(rf"\s+(?:{'|'.join(sorted(SETTLEMENT_WORDS))})\s+(?:of|in|near|outside)\s+(?:the\s+)?")
 OF_AFTER_SETTLEMENT = re.compile(r"\s+(?:of|in|near|outside)\s+(?:the\s+)?")  # "Ann township of Rakhine state"
+DIRECTION_AFTER = re.compile(r"\s*(?:,|\()\s*(?:(?:about|some|roughly)\s+)?(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?"
+                             r"(?:north|south|east|west)(?:-?(?:north|south)?(?:east|west))?\s+of\s+")
+# "seized Illinka (southeast of Kurakhove)", "Zzyx, 10 km north of Kharkiv": a place measured from a town
 MAX_NAME_WORDS = 3
 MIN_TOWN_IN_NAME = 100_000  # a town named only inside a building's name must be well known
 INSTALLATION_KINDS = {"airfield", "base", "checkpoint", "crossing", "dam", "depot", "plant", "port", "station",
@@ -202,7 +205,7 @@ class SitePlacer:
         neighbourhood of Khartoum"."""
         for start, end in entity.mentions:
             settled = text[start:end].split()[-1].lower() in SETTLEMENT_WORDS  # "Zzyx township of Rakhine state"
-            for pattern in (AFTER_NAME, SETTLEMENT_OF) + ((OF_AFTER_SETTLEMENT,) if settled else ()):
+            for pattern in (AFTER_NAME, SETTLEMENT_OF, DIRECTION_AFTER) + ((OF_AFTER_SETTLEMENT,) if settled else ()):
                 m = pattern.match(text, end)
                 if m and m.end() in starts:
                     return starts[m.end()]
