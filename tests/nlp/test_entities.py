@@ -168,3 +168,8 @@ def test_an_acronym_the_report_defines_beats_the_lexicon_s(entities_of):
 def test_a_dateline_town_in_capitals_is_named_in_title_case(entities_of):
     found = entities_of("KANO, Nigeria (Reuters) - Armed bandits killed 40 villagers, police said.")
     assert "Kano" in found and "KANO" not in found
+
+
+def test_a_name_before_platform_or_channel_is_no_building(entities_of):
+    found = entities_of("U.S. President Donald Trump later confirmed the killing in a post on his Truth Social platform.")
+    assert found["Truth Social"].type == "ORGANIZATION" and found["Truth Social"].geo is None

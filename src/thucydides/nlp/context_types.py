@@ -41,6 +41,7 @@ KIND_OF_PLACE_NOUN = {**{n: "city" for n in ("city", "cities", "town", "towns", 
 PLURAL_DIVISION_NOUNS = {"states", "provinces", "governorates", "oblasts", "regions", "counties", "districts"}
 HEAD_WORDS = {key[0] for table in (FACILITY_HEADS, REGION_HEADS, UNIT_HEADS, LANDMARK_HEADS, INSTITUTION_HEADS)
               for key in table}  # the first words of every head: a token that is none of them starts no head
+MEDIA_NOUNS = {"platform", "app", "channel", "account", "website", "site", "page", "feed", "network"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 ROAD_NUMBER = re.compile(r"\b(?:[AMNRH]|RN|RR|I|US|SR)-?\d{1,4}\b")  # "the A417", "the M-03", "the RN16", "I-95"
 ROAD_AFTER = re.compile(r"\s+(?:(?:north|south|east|west)bound|road|highway|motorway|route|expressway|freeway|"
@@ -145,6 +146,8 @@ class ContextTyper:
             kinds[span.start_char] = "road"
             new.append(span)
         kept = [e for e in ents if not any(n.start <= e.start and e.end <= n.end for n in new)]
+        kept = [Span(doc, e.start, e.end, label="ORG", span_id=e.id_) if e.label_ == "FAC" and e.end < len(doc)
+                and doc[e.end].lower_ in MEDIA_NOUNS else e for e in kept]  # "his Truth Social platform": no building
         doc.ents = filter_spans(new + self.without_sites(doc, kept, [n for n in new if n.label_ in ("FAC", "LOC")]))
         for span in divisions:
             for token in span:
