@@ -580,4 +580,3 @@ def test_a_village_taken_and_measured_from_a_town_is_placed_at_that_town():
     taken = next(v for v in x.events if v.subtype == "seize")
     assert taken.type == "OFFENSIVE" and names[taken.place] == "Illinka" and [names[a] for a in taken.actors] == [
         "Russian forces"]
-
