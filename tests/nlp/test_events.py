@@ -488,3 +488,12 @@ def test_casualties_share_the_place_of_the_attack_that_caused_them():
                 "army said.", published="2024-11-28")
     names = {e.id: e.name for e in x.entities}
     assert {v.type: names.get(v.place) for v in x.events}.get("CASUALTIES") == "Kidal"
+
+
+def test_a_restatement_in_another_town_does_not_move_a_strike_on_a_facility():
+    from thucydides import extract
+
+    x = extract("Israeli warplanes struck the port of Hodeidah on Monday, the Israeli military said. The government, "
+                "based in Aden, condemned the attacks.", published="2025-05-06")
+    names = {e.id: e.name for e in x.entities}
+    assert names[next(v for v in x.events if v.type == "ATTACK").place] == "Hodeidah port"

@@ -580,3 +580,11 @@ def test_a_village_taken_and_measured_from_a_town_is_placed_at_that_town():
     taken = next(v for v in x.events if v.subtype == "seize")
     assert taken.type == "OFFENSIVE" and names[taken.place] == "Illinka" and [names[a] for a in taken.actors] == [
         "Russian forces"]
+
+
+def test_a_place_named_with_and_without_its_division_word_is_one_entity():
+    found = places("The ELN attacked FARC dissidents in the Catatumbo region. More than 11,000 people have fled their "
+                   "homes in Catatumbo.")
+    assert "Catatumbo region" not in found and len(found["Catatumbo"].mentions) == 2
+    found = places("Rebels shelled Aleppo and the Aleppo governorate.")
+    assert found["Aleppo"].geo.feature == "city" and found["Aleppo Governorate"].geo.feature == "region"

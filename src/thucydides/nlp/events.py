@@ -32,6 +32,7 @@ if not Doc.has_extension("thuc_published"):
 PLACE_PREPS = {"in", "at", "near", "outside", "into", "from", "inside", "around", "across", "on", "to", "towards",
                "toward", "within", "throughout", "off", "along", "over", "of", "between", "through"}
 TARGET_PREPS = {"on", "against", "at", "upon"}
+STRIKING_TYPES = {"ATTACK", "BATTLE", "OFFENSIVE", "VIOLENCE_AGAINST_CIVILIANS", "DEPLOYMENT"}
 TAKING_LEMMAS = {"capture", "seize", "take", "occupy", "retake", "recapture", "overrun", "liberate"}
 SEQUENCE_WORDS = {"after", "before", "since", "following", "until"}
 REPORTING_HEADS = {"said", "says", "say", "reported", "reports", "added", "stated", "told", "announced", "claimed",
@@ -1060,7 +1061,9 @@ class EventFinder:
         into.actors = unique(into.actors + other.actors)
         into.targets = [t for t in unique(into.targets + other.targets) if t not in into.actors]
         if add_evidence or not into.places:  # a restatement may name the place more precisely
-            places = unique(into.places + other.places)
+            struck = [t for t in into.targets if self.entities[t].type in ("LOCATION", "FACILITY")] \
+                if into.type in STRIKING_TYPES and not into.places else []  # "struck the port of Hodeidah": there
+            places = unique(into.places + struck + other.places)
             into.places = sorted(places, key=lambda p: -self.specificity(p))[:1] if places else []
         into.quantities += [q for q in other.quantities if q.text not in {x.text for x in into.quantities}]
         if add_evidence and other.sent.start not in {s.start for s in into.evidence}:

@@ -615,6 +615,9 @@ class Geocoder:
             entities = self.with_demonyms(doc, entities)
         chosen = self.resolver.resolve(entities, qualifiers_in(text, entities), list_siblings(text, entities))
         chosen.update(self.countries_by_initials(text, entities))
+        entities, joined = self.with_division_words_joined(entities, chosen)
+        if joined and doc._.thuc_events:
+            doc._.thuc_events = [with_entities_renamed(event, joined) for event in doc._.thuc_events]
         geos = {entity_id: to_geo(place) for entity_id, place in chosen.items()}
         around = self.resolver.surroundings(chosen, Surroundings(self.resolver.context(entities)),
                                             {e.id: len(e.mentions) for e in entities})
@@ -875,6 +878,39 @@ class Geocoder:
                 now = renamed[now]
             renamed[old] = now
         return entities, renamed
+
+    @staticmethod
+    def with_division_words_joined(entities: list[Entity], chosen: dict[str, Place]) -> tuple[list[Entity], dict]:
+        """ "Catatumbo" and "the Catatumbo region", found to be one place: one entity, named without the division
+        word. Returns the entities and old id -> kept id."""
+        by_place: dict[int, list[Entity]] = {}
+        for e in entities:
+            if e.id in chosen and e.type == "LOCATION":
+                by_place.setdefault(chosen[e.id].id, []).append(e)
+        merged: dict[str, str] = {}
+        for group in by_place.values():
+            bare = {fold(DIVISION_SUFFIX.sub("", e.name)) for e in group}
+            if len(group) < 2 or len(bare) != 1:
+                continue
+            keep = min(group, key=lambda e: (len(e.name), e.id))
+            merged.update({e.id: keep.id for e in group if e.id != keep.id})
+        if not merged:
+            return entities, merged
+        extra: dict[str, list[Entity]] = {}
+        for e in entities:
+            if e.id in merged:
+                extra.setdefault(merged[e.id], []).append(e)
+        out = []
+        for e in entities:
+            if e.id in merged:
+                continue
+            if e.id in extra:
+                others = extra[e.id]
+                e = replace(e, mentions=tuple(sorted(set(e.mentions).union(*(o.mentions for o in others)))),
+                            aliases=tuple(dict.fromkeys((*e.aliases, *(n for o in others for n in (o.name, *o.aliases))
+                                                         ))))
+            out.append(e)
+        return out, merged
 
     @staticmethod
     def with_place_mention(entities: list[Entity], start: int, end: int, text: str, place: Place | None) -> list[Entity]:
