@@ -184,3 +184,9 @@ def test_an_organisation_named_before_a_word_for_a_body_is_the_source(nlp):
     sources = sentence_sources(nlp, "Israeli strikes across the Gaza Strip killed at least 64 people overnight, the "
                                     "Civil Defence agency said on Sunday.")
     assert sources == ["Civil Defence"]
+
+
+def test_a_trailing_source_the_parser_coordinates_still_reports_the_event():
+    claims = claims_of("Gunmen killed five soldiers over the weekend in an ambush near Mopti, a military source told "
+                       "AFP.")
+    assert claims and all(c[1][-1] == "military source" and c[2] == "alleged" for c in claims)

@@ -62,3 +62,9 @@ def test_a_minister_s_portfolio_is_part_of_the_title_not_an_organisation(entitie
 def test_a_name_set_off_by_commas_after_a_role_noun_is_a_person(entities_of):
     found = entities_of("A Rwandan government spokesperson, Yolande Makolo, said Kigali was concerned.")
     assert found["Yolande Makolo"].type == "PERSON"
+
+
+def test_a_name_right_after_a_lower_case_role_noun_is_a_person(entities_of):
+    found = entities_of("Russian drones struck an energy facility in Odesa region, the regional governor Oleh Kiper "
+                        "wrote on Telegram.")
+    assert found["Oleh Kiper"].type == "PERSON"

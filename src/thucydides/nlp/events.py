@@ -189,7 +189,9 @@ class EventFinder:
         if verb is None or not sent.start <= verb < sent.end or c.clause is None:
             return False
         reporting = doc[verb]
-        return reporting.dep_ == "conj" and reporting.head.i == c.clause.i and c.clause.i != verb
+        joined = any(t.dep_ == "cc" and t.head.i == c.clause.i and t.i < reporting.i for t in sent)  # "..., and"
+        return reporting.dep_ == "conj" and reporting.head.i == c.clause.i and c.clause.i != verb and joined
+        # without "and" the parser's conjunct is a trailing source: "Gunmen killed five soldiers, a source told AFP"
 
     def share_within_sentence(self, sent: Span, found: list[Candidate]) -> None:
         """An event inside another's clause ("advancing ..., with battles in X") takes its actors, and

@@ -139,10 +139,14 @@ class TitleParser:
         return [s for s in spans if (s.start, s.end) not in drop]
 
     def named_after_role(self, doc: Doc, start: int, end: int) -> bool:
-        """A name of two or three capitalised words, the first a given name, set off by commas after a role noun
-        ("the army's spokesman, Nabil Abdallah,"): a person whatever the model read."""
-        return 2 <= end - start <= 3 and start >= 2 and doc[start - 1].text == "," \
-            and doc[start - 2].lower_ in ROLE_NOUNS and self.is_name(doc, start, end) \
+        """A name of two or three capitalised words right after a role noun ("the regional governor Oleh Kiper"), or
+        set off by commas after one and opening with a given name ("the army's spokesman, Nabil Abdallah,"): a
+        person whatever the model read."""
+        if not (2 <= end - start <= 3 and start >= 2 and self.is_name(doc, start, end)):
+            return False
+        if doc[start - 1].lower_ in ROLE_NOUNS and doc[start - 1].is_lower:
+            return get_lexicon().country_of_word(doc[start].text) is None  # not "the minister Israel ..."
+        return doc[start - 1].text == "," and doc[start - 2].lower_ in ROLE_NOUNS \
             and normalize(doc[start].text) in get_lexicon().given_names
 
     def is_name(self, doc: Doc, start: int, end: int) -> bool:
