@@ -70,7 +70,7 @@ class AttributionFinder:
 
         self.words = attribution_words()
         self.event_nouns = set(get_trigger_lexicon().nouns)
-        self.statement_verbs = get_trigger_lexicon().verbs
+        self.triggers = get_trigger_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
         entity_at = entity_index(doc)
@@ -118,8 +118,7 @@ class AttributionFinder:
         told in the report's own voice, not carried over from the claim around it ("Lebanese President Joseph Aoun
         condemned the strikes"; not "Col. X has been summoned to Moscow", which the next sentence's source tells)."""
         subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
-        trigger = self.statement_verbs.get(sent.root.lower_)
-        if subject is None or subject.pos_ != "PROPN" or trigger is None or trigger.type != "STATEMENT":
+        if subject is None or subject.pos_ != "PROPN" or not self.triggers.is_statement(sent.root.lower_):
             return False
         return any(self.types.get(e) == "PERSON" for s, t, e in self.mention_spans if s <= subject.idx < t)
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from thucydides.model import Entity, Role
 from thucydides.nlp.generic_actors import GenericMention
+from thucydides.nlp.home_country import leading_country
 from thucydides.nlp.lexicon import Lexicon, LexiconEntry, get_lexicon, normalize
 from thucydides.time.detect import find_time_expressions
 from thucydides.time.resolve import resolve
@@ -424,7 +425,7 @@ class EntityBuilder:
                          org_country, person_country, home: str | None) -> list[Cluster]:
         out: dict[tuple, Cluster] = {}
         needs_side = set(self.lexicon.generic.get("needs_side", []))
-        own_army = self.clear_home(clusters)  # "the army retook Khartoum" in a report on Sudan: Sudan's
+        own_army = leading_country(self.place_votes(clusters))  # "the army retook Khartoum" in a report on Sudan
         org_cluster = {m.start: c for c in clusters for m in c.mentions if c.type == "ORGANIZATION"}
         for g in generics:
             country = g.country
@@ -519,23 +520,17 @@ class EntityBuilder:
         return g.text.lower() in OWN_FORCES and doc.text[max(0, g.start - 4):g.start].lower() == "the "
 
     @staticmethod
-    def clear_home(clusters: list[Cluster]) -> str | None:
-        """The country the report's places lie in, when it has three mentions and half again the next one's."""
+    def place_votes(clusters: list[Cluster]) -> Counter:
+        """The mentions of the report's places, by the country they lie in."""
         votes = Counter()
         for c in clusters:
             if c.type in ("LOCATION", "FACILITY") and c.country:
                 votes[c.country] += len(c.mentions)
-        ranked = votes.most_common(2)
-        if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
-            return None
-        return ranked[0][0]
+        return votes
 
     def home_country(self, clusters: list[Cluster]) -> str | None:
         """The country the report is mostly about: the most mentioned country among its places."""
-        votes = Counter()
-        for c in clusters:
-            if c.type in ("LOCATION", "FACILITY") and c.country:
-                votes[c.country] += len(c.mentions)
+        votes = self.place_votes(clusters)
         return votes.most_common(1)[0][0] if votes else None
 
     def to_entity(self, c: Cluster, id_at: dict[int, str]) -> Entity:

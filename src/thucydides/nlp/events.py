@@ -35,8 +35,7 @@ TARGET_PREPS = {"on", "against", "at", "upon"}
 STRIKING_TYPES = {"ATTACK", "BATTLE", "OFFENSIVE", "VIOLENCE_AGAINST_CIVILIANS", "DEPLOYMENT"}
 TAKING_LEMMAS = {"capture", "seize", "take", "occupy", "retake", "recapture", "overrun", "liberate"}
 SEQUENCE_WORDS = {"after", "before", "since", "following", "until"}
-REPORTING_HEADS = {"said", "says", "say", "reported", "reports", "added", "stated", "told", "announced", "claimed",
-                   "wrote", "posted"}
+BACKGROUND_MARKS = {"since", "before", "until"}  # "the largest attack since the invasion began": the invasion is background
 DIRECTION_HEADS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
                    "north-west", "south-east", "south-west", "northern", "southern", "eastern", "western"}
 SUBCLAUSE_DEPS = {"relcl", "ccomp", "advcl", "parataxis", "csubj"}
@@ -246,7 +245,7 @@ class EventFinder:
                 same_paragraph = previous is not None and paragraphs[sent_index[previous.sent.start]] == \
                     paragraphs[sent_index[e.sent.start]]
                 struck = [t for t in e.targets if self.entities[t].type in ("LOCATION", "FACILITY")] \
-                    if e.type in ("ATTACK", "BATTLE", "OFFENSIVE", "VIOLENCE_AGAINST_CIVILIANS", "DEPLOYMENT") else []
+                    if e.type in STRIKING_TYPES else []
                 if struck:  # "launched drones at Ukraine": where it struck (not "accused Rwanda")
                     e.places = struck[:1]
                 elif same_paragraph and previous.places:
@@ -505,7 +504,7 @@ class EventFinder:
             owner = [ch for ch in noun.children if ch.dep_ == "poss"]
             c.actors += self.entities_of_all(owner)  # "Russia's withdrawal", "their offensive"
             if not c.actors and noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and not light and not repelled \
-                    and not self.is_statement(head):
+                    and not self.lex.is_statement(head.lower_):
                 c.actors += self.subjects(head)  # "X completed / speeded up the withdrawal"; not "X condemned the strikes"
         for child in noun.children:
             if child.dep_ == "prep":
@@ -542,11 +541,6 @@ class EventFinder:
                     c.targets += sides[1:]
         self.finish(doc, c)
         return c
-
-    def is_statement(self, verb: Token) -> bool:
-        """A verb of saying something of an event ("condemned", "blamed", "warned"): its subject did not do it."""
-        trigger = self.lex.verbs.get(verb.lower_)
-        return trigger is not None and trigger.type == "STATEMENT"
 
     def holds_office(self, verb: Token, obj: Token | None) -> bool:
         """The one appointed, dismissed or summoned is a person or an office ("the commander", "its envoy")."""
@@ -592,7 +586,7 @@ class EventFinder:
         """ "amid the withdrawal", "during battles in Syria", "after weeks of fighting": a noun under a
         background preposition; or the subject of a clause opened by "since" or "before" ("the largest attack since
         the full-scale invasion began")."""
-        if noun.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "mark" and c.lower_ in ("since", "before", "until")
+        if noun.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
                                                        for c in noun.head.children):
             return True
         t = noun
@@ -1055,7 +1049,7 @@ class EventFinder:
     def context_of_other(self, c: Candidate, candidates: list[Candidate]) -> bool:
         """A background noun ("during battles in Syria") attached to another event of its sentence."""
         clause = governing_verb(c.trigger)
-        measure = any(ch.dep_ == "mark" and ch.lower_ in ("since", "before", "until") for ch in clause.children)
+        measure = any(ch.dep_ == "mark" and ch.lower_ in BACKGROUND_MARKS for ch in clause.children)
         return any(o is not c and o.sent.start == c.sent.start and not o.background
                    and (measure or clause.i in (o.trigger.i, o.clause.i)) for o in candidates)  # "since the invasion began"
 

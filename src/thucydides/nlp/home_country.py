@@ -29,6 +29,11 @@ def dominant_country(entities) -> str | None:
     for e in entities:
         if e.type in ("LOCATION", "FACILITY") and (e.geo is not None and e.geo.country or e.country):
             votes[e.geo.country if e.geo is not None and e.geo.country else e.country] += len(e.mentions)
+    return leading_country(votes)
+
+
+def leading_country(votes: Counter) -> str | None:
+    """The country with the most place mentions, when it has three and half again the next one's."""
     if not votes:
         return None
     ranked = votes.most_common(2)

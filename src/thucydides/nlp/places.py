@@ -553,6 +553,29 @@ NOT_PLACE_WORDS = {"inc", "corp", "corporation", "ltd", "llc", "plc", "co", "com
 FEATURE_KIND = {"country": "country", "region": "region", "city": "city", "facility": "base", "landmark": "landmark"}
 
 
+def with_entities_merged(entities: list[Entity], merged: dict[str, str], keep_names: bool = False) -> list[Entity]:
+    """The entities less those `merged` maps to another, whose mentions (and with `keep_names` whose names, as
+    aliases) that other one takes."""
+    if not merged:
+        return entities
+    absorbed: dict[str, list[Entity]] = {}
+    for e in entities:
+        if e.id in merged:
+            absorbed.setdefault(merged[e.id], []).append(e)
+    out = []
+    for e in entities:
+        if e.id in merged:
+            continue
+        others = absorbed.get(e.id, [])
+        if others:
+            e = replace(e, mentions=tuple(sorted(set(e.mentions).union(*(o.mentions for o in others)))))
+            if keep_names:
+                e = replace(e, aliases=tuple(dict.fromkeys((*e.aliases, *(n for o in others
+                                                                          for n in (o.name, *o.aliases))))))
+        out.append(e)
+    return out
+
+
 def with_entities_renamed(event: Event, renamed: dict[str, str]) -> Event:
     """The event with entity ids replaced as `renamed` says (entities merged into others)."""
     def new(ids):
@@ -710,14 +733,7 @@ class Geocoder:
                 and fold(e.name) not in self.known_names
 
         merged = {e.id: places[fold(e.name)] for e in entities if twin(e)}
-        if not merged:
-            return entities, merged
-        extra: dict[str, list] = {}
-        for e in entities:
-            if e.id in merged:
-                extra.setdefault(merged[e.id], []).extend(e.mentions)
-        return [replace(e, mentions=tuple(sorted(set(e.mentions) | set(extra[e.id])))) if e.id in extra else e
-                for e in entities if e.id not in merged], merged
+        return with_entities_merged(entities, merged), merged
 
     def with_names_in_place_context(self, doc: Doc, entities: list[Entity], context: Counter) -> list[Entity]:
         """People, organisations and unlabelled names that the words around them make places: ones the gazetteer
@@ -894,23 +910,7 @@ class Geocoder:
                 continue
             keep = min(group, key=lambda e: (len(e.name), e.id))
             merged.update({e.id: keep.id for e in group if e.id != keep.id})
-        if not merged:
-            return entities, merged
-        extra: dict[str, list[Entity]] = {}
-        for e in entities:
-            if e.id in merged:
-                extra.setdefault(merged[e.id], []).append(e)
-        out = []
-        for e in entities:
-            if e.id in merged:
-                continue
-            if e.id in extra:
-                others = extra[e.id]
-                e = replace(e, mentions=tuple(sorted(set(e.mentions).union(*(o.mentions for o in others)))),
-                            aliases=tuple(dict.fromkeys((*e.aliases, *(n for o in others for n in (o.name, *o.aliases))
-                                                         ))))
-            out.append(e)
-        return out, merged
+        return with_entities_merged(entities, merged, keep_names=True), merged
 
     @staticmethod
     def with_place_mention(entities: list[Entity], start: int, end: int, text: str, place: Place | None) -> list[Entity]:

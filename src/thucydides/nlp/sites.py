@@ -71,6 +71,12 @@ class Holder:
         return Geo(lat=round(p.lat, 5), lon=round(p.lon, 5), country=p.country, feature=feature, within=self.name)
 
 
+def leading_words(name: str) -> list[str]:
+    """The first three, two and one words of a name of more words, longest first ("Seoul Central District Court")."""
+    words = name.split()
+    return [" ".join(words[:n]) for n in range(min(MAX_NAME_WORDS, len(words) - 1), 0, -1)]
+
+
 def holds(place: Place) -> bool:
     """Towns, districts and facilities can hold a site; countries and provinces are too large to say where it is."""
     return place.feature in ("city", "facility", "landmark") or place.feature == "region" and place.district
@@ -105,10 +111,10 @@ class SitePlacer:
                 if holder is not None:
                     out[e.id] = holder.geo("landmark")
                 elif e.type == "LOCATION" and e.kind != "country":  # "Zeitoun in Gaza City", "Zzyzivka, Donetsk Oblast"
-                    holder = self.qualified(e) or self.named_after(text, e, starts) \
-                        or self.in_small_division(text, e, divisions) \
-                        or (None if self.named_after(text, e, divisions) else self.part_of_home(e, home))
-                    # a name the report puts in a large province is not in the town the report is about
+                    holder = self.qualified(e) or self.named_after(text, e, starts)
+                    if holder is None:  # a name the report puts in a large province is not in the report's town
+                        said_in = self.named_after(text, e, divisions)
+                        holder = self.small_enough(said_in) if said_in is not None else self.part_of_home(e, home)
                     if holder is not None:
                         out[e.id] = holder.geo("city" if e.kind in (None, "city") else "landmark")
                 continue
@@ -144,7 +150,7 @@ class SitePlacer:
             if possessive and not owner:
                 continue
             words = name.split()
-            leading = [" ".join(words[:n]) for n in range(min(MAX_NAME_WORDS, len(words) - 1), 0, -1)]
+            leading = leading_words(name)
             trailing = [" ".join(words[-n:]) for n in range(min(MAX_NAME_WORDS, len(words) - 1), 0, -1)]
             prefixes = [owner.group(1)] if owner else leading + trailing  # "British Embassy Tokyo"
             for prefix in prefixes:
@@ -188,7 +194,11 @@ class SitePlacer:
         stands for all of it: the place is there, give or take the division's size, as ACLED codes an event in an
         unknown village to its province."""
         holder = self.named_after(text, entity, divisions)
-        return holder if holder is not None and self.resolver.stands_for_its_places(holder.place) else None
+        return self.small_enough(holder) if holder is not None else None
+
+    def small_enough(self, division: Holder) -> Holder | None:
+        """The division, when its point can stand for all of it."""
+        return division if self.resolver.stands_for_its_places(division.place) else None
 
     @staticmethod
     def owner_before(text: str, entity: Entity, ends: dict[int, Holder]) -> Holder | None:
@@ -236,9 +246,7 @@ class SitePlacer:
         for e in entities:
             if e.type != "ORGANIZATION" or e.generic or e.kind == "media":
                 continue
-            words = e.name.split()
-            for n in range(min(MAX_NAME_WORDS, len(words) - 1), 0, -1):
-                prefix = " ".join(words[:n])
+            for prefix in leading_words(e.name):
                 towns = [p for p in self.resolver.gazetteer.lookup(prefix) if p.exact and p.main
                          and p.feature == "city" and p.population >= MIN_TOWN_IN_NAME
                          and (not around.countries or p.country in around.countries)]

@@ -78,6 +78,11 @@ class TriggerLexicon:
     def light_kind(self, form: str) -> str | None:
         return self.light_forms.get(form)
 
+    def is_statement(self, form: str) -> bool:
+        """A verb form of saying something of an event ("condemned", "blamed", "warned")."""
+        trigger = self.verbs.get(form)
+        return trigger is not None and trigger.type == "STATEMENT"
+
 
 def longest_at(table: dict[tuple[str, ...], Trigger], longest: int, words: list[str], i: int, shortest: int) -> Trigger | None:
     """The longest entry of `table` that the words starting at `i` spell, of at least `shortest` words."""
