@@ -109,6 +109,15 @@ def test_an_installation_is_at_the_town_it_is_named_after():
     assert km(found["Novoshakhtinsk refinery"].geo, 47.76, 39.93) < 5  # a town of 99,000
 
 
+def test_a_site_is_at_a_smaller_town_it_is_named_after_among_the_report_s_places():
+    found = sites("Russian shelling damaged the Izium Central Market and a school, Kharkiv regional governor Oleh "
+                  "Syniehubov said.")
+    assert found["Izium Central Market"].geo.within == "Izium"  # a town of 45,000; not Kharkiv, 120 km away
+    found = sites("Police divers searched Lake Manassas on Sunday after a boat capsized, state police in Virginia "
+                  "said.")
+    assert km(found["Lake Manassas"].geo, 38.75, -77.48) < 10  # a lake named after a town in the state the report names
+
+
 @pytest.mark.parametrize("text, name, lat, lon", [
     ("An Israeli strike on a school in Gaza City's Zeitoun neighbourhood killed 15.", "Zeitoun", 31.50, 34.47),
     ("A suicide bomber killed 15 people at a market in Mogadishu's Hodan district.", "Hodan district", 2.04, 45.34),
@@ -158,6 +167,8 @@ def test_a_name_the_gazetteer_lacks_in_a_local_story_is_in_its_town():
     far = sites("Police in Cape Town said the girl was taken from her home in Khayelitsha on Friday. The suspect "
                 "fled to Johannesburg.")
     assert far["Khayelitsha"].geo is None  # two towns far apart: no local story
+    north = sites("Police in Chicago said a man was stabbed in River North on Friday.")
+    assert north["River North"].geo.within == "Chicago"  # "North" is a region somewhere; "River" is none
     mixed = sites("Leaders in Cape Town spoke of peace in the Asia-Pacific on Friday.")
     assert "Asia-Pacific" not in mixed or mixed["Asia-Pacific"].geo is None  # made of larger places, not a suburb
 

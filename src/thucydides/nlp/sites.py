@@ -5,7 +5,8 @@ know, placed at the town or small province the report says holds them.
 The town is, in this order: the owner in the name ("Derry's Altnagelvin Hospital"), the division after a comma in
 it ("Donington Park, Leicestershire"), the town right after it ("Percy French Hotel, Ballyjamesduff", "Loyola
 University in Los Angeles"), a small province or county right after it ("Oulton Park, Cheshire": its point), a town
-the name begins or ends with ("Seoul Central District Court"), the nearest town of the same sentence, then of the
+the name begins or ends with ("Seoul Central District Court"; a smaller one among the report's places: "Izium Central
+Market" in a report on Kharkiv region, "South Ossett Church", also a lake's: "Lake Manassas"), the nearest town of the same sentence, then of the
 three sentences before in the paragraph, then the town the report is mostly about (the only town it names, one it
 names more than all others together, or the largest of towns that all lie within 50 km of it; in a report that names
 no town, its one county, else the one city its local organisations are named after: "the Winnipeg Fire Paramedic
@@ -49,9 +50,7 @@ DIRECTION_AFTER = re.compile(r"\s*(?:,|\()\s*(?:(?:about|some|roughly)\s+)?(?:\d
 # "seized Illinka (southeast of Kurakhove)", "Zzyx, 10 km north of Kharkiv": a place measured from a town
 MAX_NAME_WORDS = 3
 MIN_TOWN_IN_NAME = 100_000  # a town named only inside a building's name must be well known
-INSTALLATION_KINDS = {"airfield", "base", "checkpoint", "crossing", "dam", "depot", "plant", "port", "station",
-                      "prison"}
-MIN_TOWN_IN_INSTALLATION = 10_000  # "Jenin refugee camp", "Novoshakhtinsk refinery": named after their town
+MIN_TOWN_IN_SITE = 10_000  # "Jenin refugee camp", "South Ossett Church", "Lake Manassas": named after their town
 MIN_TOWN_BY_OTHER_NAME = 20_000
 SENTENCES_BACK = 3
 LOCAL_STORY_KM = 50.0  # a report whose towns all lie this near its largest is about that town
@@ -111,7 +110,9 @@ class SitePlacer:
                 if holder is not None:
                     out[e.id] = holder.geo("landmark")
                 elif e.type == "LOCATION" and e.kind != "country":  # "Zeitoun in Gaza City", "Zzyzivka, Donetsk Oblast"
-                    holder = self.qualified(e) or self.named_after(text, e, starts)
+                    holder = self.qualified(e) or self.named_after(text, e, starts) \
+                        or (self.named_in(e, entities, chosen, around, possessive=False) if e.kind in NATURAL_KINDS
+                            else None)  # "Lake Manassas" in a report on Prince William County
                     if holder is None:  # a name the report puts in a large province is not in the report's town
                         said_in = self.named_after(text, e, divisions)
                         holder = self.small_enough(said_in) if said_in is not None else self.part_of_home(e, home)
@@ -134,10 +135,11 @@ class SitePlacer:
         name made of larger places ("Asia-Pacific")."""
         if home is None or entity.kind in NATURAL_KINDS or any(p.exact for p in self.resolver.candidates(entity)):
             return None
-        words = [w for name in (entity.name, *entity.aliases) for w in re.split(r"[\s\-\u2013/]+", name) if w]
-        if any(p.exact and p.feature in ("country", "region") and not p.district
-               for w in words for p in self.resolver.gazetteer.lookup(w)):
-            return None
+        for name in (entity.name, *entity.aliases):  # "Asia-Pacific", not "River North"
+            words = [w for w in re.split(r"[\s\-\u2013/]+", name) if w]
+            if len(words) > 1 and all(any(p.exact and p.feature in ("country", "region") and not p.district
+                                          for p in self.resolver.gazetteer.lookup(w)) for w in words):
+                return None
         return home
 
     def named_in(self, entity: Entity, entities: list[Entity], chosen: dict[str, Place], around,
@@ -160,16 +162,16 @@ class SitePlacer:
                     return Holder(known, prefix)
                 town = self.resolver.best(Entity(id=entity.id, name=prefix, type="LOCATION", kind="city",
                                                  mentions=entity.mentions), around)
-                if town is not None and self.named_after_town(entity, town, around, bool(owner), prefix in leading):
+                if town is not None and self.named_after_town(entity, town, around, bool(owner)):
                     return Holder(town, prefix)
         return None
 
     @staticmethod
-    def named_after_town(entity: Entity, town: Place, around, owner: bool, leading: bool) -> bool:
+    def named_after_town(entity: Entity, town: Place, around, owner: bool) -> bool:
         """Whether the town a site's name begins or ends with holds it: an owner always ("Derry's"); else a city of
-        100,000 of the report's countries ("Seoul Central District Court", not "Columbia University"), or, for an
-        installation whose name begins with it, a town of 10,000 among the report's places ("Jenin refugee camp",
-        "Novoshakhtinsk refinery in Rostov region"; not Pearl, Mississippi for "Pearl Harbor" in a report on Hawaii)."""
+        100,000 of the report's countries ("Seoul Central District Court", not "Columbia University"), or, for any
+        site but a school, a town of 10,000 among the report's places ("Jenin refugee camp", "Izium Central Market" in
+        a report on Kharkiv region, "Lake Manassas"; not Pearl, Mississippi for "Pearl Harbor" in a report on Hawaii)."""
         if town.feature != "city" or not town.exact:
             return False
         if owner:
@@ -178,7 +180,7 @@ class SitePlacer:
                 and entity.kind not in SCHOOL_KINDS:  # "Columbia University" is in New York
             return True
         among_places = (town.country, town.admin1) in around.named_divisions or around.near_middle(town)
-        return leading and entity.kind in INSTALLATION_KINDS and town.population >= MIN_TOWN_IN_INSTALLATION \
+        return entity.kind not in SCHOOL_KINDS and town.population >= MIN_TOWN_IN_SITE \
             and (town.main or town.population >= MIN_TOWN_BY_OTHER_NAME) and among_places
 
     def qualified(self, entity: Entity) -> Holder | None:
