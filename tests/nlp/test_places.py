@@ -566,6 +566,14 @@ def test_towns_fought_over_that_cities500_lacks_are_curated():
         assert km(found[name].geo, lat, lon) < 10, name
 
 
+def test_a_former_region_is_a_place_not_an_organisation():
+    found = places("Militants attacked a checkpoint in the Federally Administered Tribal Areas (FATA) on Sunday. The "
+                   "army said FATA would be merged with Khyber Pakhtunkhwa.")
+    fata = found["Federally Administered Tribal Areas"]
+    assert fata.type == "LOCATION" and fata.country == "PK" and len(fata.mentions) == 3
+    assert km(fata.geo, 32.9, 70.1) < 100
+
+
 def test_a_town_fired_at_across_a_border_is_placed():
     found = places("Hezbollah fired dozens of rockets at Kiryat Shmona.")
     assert found["Kiryat Shmona"].type == "LOCATION" and km(found["Kiryat Shmona"].geo, 33.21, 35.57) < 10
