@@ -41,6 +41,16 @@ def test_a_site_is_placed_at_its_town(text, name, kind, town, lat, lon):
     assert site.geo.feature in ("facility", "landmark") and site.geo.geonameid is None
 
 
+def test_streets_and_quarters_named_after_their_head_word_are_places():
+    found = sites("Clashes broke out on Rue de la Paix in Bamako's Hamdallaye district.")
+    assert found["Rue de la Paix"].kind == "street" and found["Rue de la Paix"].geo.within == "Bamako"
+    found = sites("Gunmen opened fire on a bus in Barangay Poblacion, Marawi, the army said.")
+    assert found["Barangay Poblacion"].type == "LOCATION" and found["Barangay Poblacion"].geo.within == "Marawi"
+    assert km(found["Marawi"].geo, 8.0, 124.29) < 10  # the model read a person; a place holds it after the comma
+    found = sites("Originally named Rue d’Enghein, the avenue marked the edge of the Faubourg Marigny, New Orleans.")
+    assert found["Rue d’Enghein"].type == "LOCATION" and found["Faubourg Marigny"].geo.within == "New Orleans"
+
+
 def test_an_institution_is_a_site_only_where_something_happens_at_it():
     assert sites("The plan was drafted at Cornell University in Ithaca, officials said.")["Cornell University"].type \
         == "FACILITY"

@@ -53,9 +53,16 @@ WEAPON_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:howitzers?|tanks?|rifles?|launch
                           r"carriers?|vehicles?|helicopters?|jets?|abrams|bradleys?|himars|mlrs|shells?|rounds?)\b",
                           re.I)  # "fired from the M777 howitzer", "the M1 Abrams tank"
 MAX_HEAD = 3
+ELIDED_NAME = re.compile(r"^[dlDL]['\u2019][A-Z\u00C0-\u00DD]")
+PLACE_KINDS_BEFORE_NAME = {"mountain", "water", "street", "district"}  # "Mount Chaambi", "Rue de la Paix", "Barangay X"
 
 if not Doc.has_extension("thuc_kinds"):
     Doc.set_extension("thuc_kinds", default=None)
+
+
+def is_name_word(word: str) -> bool:
+    """A capitalised word, also after an elided article ("Paix", "d'Enghein", "l'Indépendance")."""
+    return word.istitle() or ELIDED_NAME.match(word) is not None
 
 
 class ContextTyper:
@@ -208,10 +215,10 @@ class ContextTyper:
             for size in (2, 1):
                 key = tuple(t.lower_ for t in ent[:size])
                 kind = HEADS_BEFORE_NAME.get(key)
-                if kind and len(ent) > size and ent[size].is_title and ent[0].is_title:
+                if kind and len(ent) > size and ent[0].is_title and any(is_name_word(t.text) for t in ent[size:]):
                     if kind == "university" and not self.is_locative(doc, ent.start):
-                        break
-                    label = "LOC" if kind in ("mountain", "water") else "FAC"
+                        break  # "Rue de la Paix": a name may open with a particle
+                    label = "LOC" if kind in PLACE_KINDS_BEFORE_NAME else "FAC"
                     out.append(Span(doc, ent.start, ent.end, label=label))
                     kinds[ent.start_char] = kind
                     break

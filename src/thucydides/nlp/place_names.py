@@ -84,7 +84,7 @@ class PlaceNameFinder:
         prepositions = PERSON_PREPOSITIONS if person else PLACE_PREPOSITIONS
         fired = j >= 0 and self.fired_at(doc[j])
         if j >= 0 and (doc[j].lower_ in prepositions or self.motion_to(doc[j]) or fired
-                       or self.from_before_to(doc, j)) or seized:
+                       or self.from_before_to(doc, j)) or seized or self.holds_place_before(doc, span, places):
             return Cue("locative", division, words, seized, settled, fired)
         if division is not None:
             return Cue("inside", division, words, seized, settled)
@@ -93,6 +93,14 @@ class PlaceNameFinder:
         if not person and fold(span.text) in self.capitals:
             return Cue("capital")  # "Tunis is increasingly reliant on Algeria", read as a nationality
         return None
+
+    @staticmethod
+    def holds_place_before(doc: Doc, span: Span, places: set[tuple[int, int]]) -> bool:
+        """ "in Barangay Poblacion, Marawi, the army said": a name alone between a place's comma and the clause's
+        end says what holds that place, as "in" would."""
+        comma_before = span.start >= 2 and doc[span.start - 1].text == ","
+        clause_ends = span.end == len(doc) or doc[span.end].text in (",", ".", ";", ")")
+        return comma_before and clause_ends and any(end == span.start - 1 for _, end in places)
 
     @staticmethod
     def settlement_after(doc: Doc, end: int) -> bool:
