@@ -566,6 +566,12 @@ def test_towns_fought_over_that_cities500_lacks_are_curated():
         assert km(found[name].geo, lat, lon) < 10, name
 
 
+def test_a_township_is_a_town_not_the_capital_of_its_name():
+    found = places("The dinner was held at a restaurant in Washington Township, N.J., organisers said.")
+    assert "Township" not in found and found["Washington Township"].geo.country == "US"
+    assert km(found["Washington Township"].geo, 38.9, -77.04) > 200  # not Washington, D.C.
+
+
 def test_a_former_region_is_a_place_not_an_organisation():
     found = places("Militants attacked a checkpoint in the Federally Administered Tribal Areas (FATA) on Sunday. The "
                    "army said FATA would be merged with Khyber Pakhtunkhwa.")

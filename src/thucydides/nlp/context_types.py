@@ -28,6 +28,7 @@ HEADS_BEFORE_NAME = heads("before_name")
 LOCATIVE_WORDS = {"at", "in", "near", "outside", "inside", "into", "behind", "opposite", "before"}
 REGION_HEADS = {(word,): "region" for word in ("province", "governorate", "governate", "region", "oblast", "district",
                                                 "state", "county", "prefecture", "valley", "desert")}
+TOWN_HEADS = {("township",): "city"}  # "Washington Township": a town, not Washington, D.C.
 UNIT_HEADS = {(word,): "unit" for word in ("group", "unit", "battalion", "brigade", "regiment", "division", "legion",
                                            "detachment", "squadron", "militia", "cell")}
 PLACE_NOUNS = {"city", "cities", "town", "towns", "village", "villages", "capital", "province", "provinces",
@@ -39,7 +40,8 @@ KIND_OF_PLACE_NOUN = {**{n: "city" for n in ("city", "cities", "town", "towns", 
                                                "oblast", "oblasts", "region", "regions", "county", "counties",
                                                "district", "districts")}}
 PLURAL_DIVISION_NOUNS = {"states", "provinces", "governorates", "oblasts", "regions", "counties", "districts"}
-HEAD_WORDS = {key[0] for table in (FACILITY_HEADS, REGION_HEADS, UNIT_HEADS, LANDMARK_HEADS, INSTITUTION_HEADS)
+HEAD_WORDS = {key[0] for table in (FACILITY_HEADS, REGION_HEADS, TOWN_HEADS, UNIT_HEADS, LANDMARK_HEADS,
+                                   INSTITUTION_HEADS)
               for key in table}  # the first words of every head: a token that is none of them starts no head
 MEDIA_NOUNS = {"platform", "app", "channel", "account", "website", "site", "page", "feed", "network"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -122,6 +124,7 @@ class ContextTyper:
             if i in in_lexicon_name or i in ents_by_end and ents_by_end[i].ent_id_ and ents_by_end[i].label_ in ("FAC", "ORG"):
                 continue  # a lexicon name keeps its own boundaries
             for table, label, named in ((FACILITY_HEADS, "FAC", False), (REGION_HEADS, "LOC", False),
+                                        (TOWN_HEADS, "GPE", True),
                                         (UNIT_HEADS, "ORG", False), (LANDMARK_HEADS, "LOC", True),
                                         (INSTITUTION_HEADS, "FAC", True)):
                 end, kind = self.head_at(words, i, table)
