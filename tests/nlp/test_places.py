@@ -566,6 +566,13 @@ def test_towns_fought_over_that_cities500_lacks_are_curated():
         assert km(found[name].geo, lat, lon) < 10, name
 
 
+def test_landmarks_where_leaders_meet_and_crowds_gather_are_curated():
+    found = places("Trump met Zelensky in the Oval Office on Friday. Protesters filled Tahrir Square. A drone hit a "
+                   "building near Red Square.")
+    for name, lat, lon in (("Oval Office", 38.90, -77.04), ("Tahrir Square", 30.04, 31.24), ("Red Square", 55.75, 37.62)):
+        assert found[name].type == "LOCATION" and km(found[name].geo, lat, lon) < 2, name
+
+
 def test_a_township_is_a_town_not_the_capital_of_its_name():
     found = places("The dinner was held at a restaurant in Washington Township, N.J., organisers said.")
     assert "Township" not in found and found["Washington Township"].geo.country == "US"

@@ -51,6 +51,21 @@ def test_streets_and_quarters_named_after_their_head_word_are_places():
     assert found["Rue d’Enghein"].type == "LOCATION" and found["Faubourg Marigny"].geo.within == "New Orleans"
 
 
+def test_squares_and_hotels_named_after_their_head_word_are_sites():
+    found = sites("Crowds gathered on Place de la Concorde in Paris. The band will play at No 25, Fitzwilliam Place, in "
+                  "Dublin. The delegation stayed at Hotel Ukraina in Moscow.")
+    assert found["Place de la Concorde"].kind == "square" and found["Place de la Concorde"].geo.within == "Paris"
+    assert found["Fitzwilliam Place"].type == "LOCATION" and found["Fitzwilliam Place"].geo.within == "Dublin"
+    assert found["Hotel Ukraina"].type == "FACILITY" and found["Hotel Ukraina"].geo.within == "Moscow"
+
+
+def test_a_road_said_to_run_somewhere_is_a_road():
+    found = sites("Militants ambushed a convoy on the N1 linking Kidal and Gao. The A417 heading south from "
+                  "Cirencester will be closed.")
+    assert found["N1"].kind == "road" and found["N1"].geo.within == "Kidal"
+    assert found["A417"].kind == "road"
+
+
 def test_an_institution_is_a_site_only_where_something_happens_at_it():
     assert sites("The plan was drafted at Cornell University in Ithaca, officials said.")["Cornell University"].type \
         == "FACILITY"

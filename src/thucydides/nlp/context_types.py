@@ -47,7 +47,8 @@ MEDIA_NOUNS = {"platform", "app", "channel", "account", "website", "site", "page
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 ROAD_NUMBER = re.compile(r"\b(?:[AMNRH]|RN|RR|I|US|SR)-?\d{1,4}\b")  # "the A417", "the M-03", "the RN16", "I-95"
 ROAD_AFTER = re.compile(r"\s+(?:(?:north|south|east|west)bound|road|highway|motorway|route|expressway|freeway|"
-                        r"carriageway|trunk road|ring road|bypass)\b", re.I)  # "the M-03 highway", "the A417 southbound"
+                        r"carriageway|trunk road|ring road|bypass|heading|running|linking|connecting)\b",
+                        re.I)  # "the M-03 highway", "the A417 southbound", "the N1 linking Kidal and Gao"
 ROAD_BEFORE = re.compile(r"\b(?:on|along|off|onto|via|near|at|across|from|to|towards|toward|closed|blocked|cut|"
                          r"and|or)\s+the\s+$|(?:the\s+)?(?:road|highway|motorway|route)\s+$", re.I)  # "along the N1"
 ROAD_LIST = re.compile(r"(?:\s*,\s*|,?\s+(?:and|or)\s+)$")  # "via the A436, A40 and A429"
@@ -56,7 +57,7 @@ WEAPON_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:howitzers?|tanks?|rifles?|launch
                           re.I)  # "fired from the M777 howitzer", "the M1 Abrams tank"
 MAX_HEAD = 3
 ELIDED_NAME = re.compile(r"^[dlDL]['\u2019][A-Z\u00C0-\u00DD]")
-PLACE_KINDS_BEFORE_NAME = {"mountain", "water", "street", "district"}  # "Mount Chaambi", "Rue de la Paix", "Barangay X"
+PLACE_KINDS_BEFORE_NAME = {"mountain", "water", "street", "square", "district"}  # "Mount Chaambi", "Rue de la Paix"
 
 if not Doc.has_extension("thuc_kinds"):
     Doc.set_extension("thuc_kinds", default=None)
