@@ -21,6 +21,14 @@ def test_facilities_from_their_head_noun(entities_of):
     assert base.type == "FACILITY"
 
 
+def test_a_town_joins_a_base_named_after_it_but_not_a_market(entities_of):
+    found = entities_of("Drones hit a market in Pokrovsk. Later the Pokrovsk Central Market was closed.")
+    assert found["Pokrovsk"].type == "LOCATION" and found["Pokrovsk Central Market"].type == "FACILITY"
+    found = entities_of("Ukrainian drones struck the Tartus naval base. Ships left Tartus on Monday.")
+    places = [e for e in found.values() if e.type in ("LOCATION", "FACILITY")]
+    assert len(places) == 1 and places[0].type == "FACILITY"  # the base and the town it is named after: one place
+
+
 def test_acronym_in_parentheses_and_later_joins_its_name(entities_of):
     found = entities_of("The Sudan Revolutionary Alliance (SRA) said its fighters held the road. "
                         "Later the SRA said the road had been lost.")

@@ -560,9 +560,10 @@ def test_a_town_named_with_its_settlement_word_and_towns_cities500_lacks():
 
 def test_towns_fought_over_that_cities500_lacks_are_curated():
     found = places("Ukrainian troops advanced near Robotyne. M23 rebels took Rubaya and Bunagana. Al-Shabaab fighters "
-                   "attacked Barawe. Israeli troops raided the Nur Shams camp.")
+                   "attacked Barawe. Israeli troops raided the Nur Shams camp. Gunmen attacked a convoy near Parachinar. "
+                   "A drone strike hit a compound in Makeen.")
     for name, lat, lon in (("Robotyne", 47.45, 35.84), ("Rubaya", -1.56, 28.88), ("Bunagana", -1.29, 29.60),
-                           ("Barawe", 1.11, 44.03)):
+                           ("Barawe", 1.11, 44.03), ("Parachinar", 33.90, 70.10), ("Makeen", 32.62, 69.84)):
         assert km(found[name].geo, lat, lon) < 10, name
 
 

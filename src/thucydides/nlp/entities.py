@@ -45,6 +45,7 @@ BODY_NOUNS = {"operator", "company", "firm", "agency", "corporation", "utility",
               "bank", "ministry", "institute", "ngo", "union", "council", "committee", "service", "body"}
 ACRONYM = re.compile(r"[A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,4}")  # "HUR", "MoD", "SDF", "DoD"
 OWN_FORCES = {"army", "military", "armed forces"}
+TOWN_INSTALLATIONS = {"base", "airfield", "port"}  # named after the town that names them: "Tartus", "Khmeimim"
 NICKNAME_CUE = re.compile(r"(?:known as|nicknamed|dubbed|alias|a\.k\.a\.|aka)\s+[\"'\u201c\u2018]?$")
 GENERIC_NAMES = {"military": "{adj} forces", "diplomats": "{adj} diplomats", "officials": "{adj} officials",
                  "government_forces": "{adj} government forces", "opposition": "{adj} opposition",
@@ -266,12 +267,15 @@ class EntityBuilder:
         return None
 
     def facility_by_name(self, m: Mention, clusters: list[Cluster]) -> Cluster | None:
-        """ "Khmeimim" joins "Khmeimim Air Base" when the report names the facility."""
+        """ "Khmeimim" joins "Khmeimim Air Base" when the report names the facility; a town the lexicon knows joins
+        only a base, airfield or port named after it ("Tartus" and "the Tartus naval base" are one place, "Pokrovsk"
+        and "the Pokrovsk Central Market" two)."""
         if m.type not in ("LOCATION", "ORGANIZATION"):
             return None
+        town = m.entry is not None and m.entry.kind in ("city", "region", "country")
         names = {normalize(x) for x in [m.text, *(m.entry.names if m.entry else ())]}
         for c in clusters:
-            if c.type == "FACILITY":
+            if c.type == "FACILITY" and not (town and not any(x.kind in TOWN_INSTALLATIONS for x in c.mentions)):
                 for x in c.mentions:
                     if any(normalize(x.text).startswith(n + " ") for n in names):
                         return c
