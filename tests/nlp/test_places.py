@@ -416,6 +416,11 @@ def test_a_village_of_a_name_several_far_apart_villages_share_stays_unplaced():
     assert found["Wakefield"].geo.country == "GB"
 
 
+def test_a_town_bearing_its_own_name_has_no_rival_in_a_city_that_bears_it_as_another_name():
+    found = places("A body was found in the basement of a house in the town of Southold, detectives said.")
+    assert km(found["Southold"].geo, 41.06, -72.43) < 10  # South Bend's GeoNames names include "Southold"
+
+
 def test_a_look_alike_far_from_the_report_s_places_is_refused():
     found = places("Soldiers took the village of Zzyzovka near Kharkiv, the ministry said.")
     geo = found["Zzyzovka"].geo

@@ -364,13 +364,15 @@ class PlaceResolver:
     @staticmethod
     def one_of_many_villages(ranked: list[Scored], top: Place, around: Surroundings) -> bool:
         """Whether the chosen village is one of several of its name that score alike and lie far apart, with nothing
-        in the report (its division, nearness to its places) to tell them apart."""
+        in the report (its division, nearness to its places) to tell them apart. A town that bears the name as its own
+        has no rival in one that bears it only as another name."""
         distance = around.km_from_middle(top)
         if top.feature != "city" or not (0 < top.population < FAR_VILLAGE or not top.main) \
                 or distance is not None and distance <= TIE_APART_KM or (top.country, top.admin1) in around.named_divisions:
             return False
         best = next(x.score for x in ranked if x.place.id == top.id)
         return any(x.place.id != top.id and x.place.feature == "city" and x.place.exact
+                   and (x.place.main or not top.main)  # "Southold": no rival in South Bend, which it is only an old name of
                    and x.score >= best - VILLAGE_TIE and km(x.place.lat, x.place.lon, top.lat, top.lon) > TIE_APART_KM
                    for x in ranked)
 
