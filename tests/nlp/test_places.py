@@ -593,6 +593,13 @@ def test_a_former_region_is_a_place_not_an_organisation():
     assert km(fata.geo, 32.9, 70.1) < 100
 
 
+def test_a_town_alone_in_parentheses_after_a_name_is_a_place():
+    found = places("The evening features a fashion show by Fig Leaf Boutique (Maywood), organisers in N.J. said.")
+    assert found["Maywood"].type == "LOCATION" and km(found["Maywood"].geo, 40.90, -74.06) < 10  # the one in N.J.
+    found = places("(Red Oak) -- The three candidates met voters in Iowa on Monday.")
+    assert km(found["Red Oak"].geo, 41.01, -95.23) < 10  # a local station's dateline
+
+
 def test_a_town_fired_at_across_a_border_is_placed():
     found = places("Hezbollah fired dozens of rockets at Kiryat Shmona.")
     assert found["Kiryat Shmona"].type == "LOCATION" and km(found["Kiryat Shmona"].geo, 33.21, 35.57) < 10

@@ -79,7 +79,7 @@ class PlaceNameFinder:
         seized = j >= 0 and doc[j].lower_ in SEIZING_VERBS and doc[j].pos_ == "VERB"
         settled = self.settlement_after(doc, span.end)
         division, words = self.division_after_in(doc, span.end) or (None, None)  # kept with every cue below
-        if self.in_list_of_places(doc, span, places):
+        if self.in_list_of_places(doc, span, places) or self.in_parentheses_after_name(doc, span):
             return Cue("listed", division, words, seized, settled)
         prepositions = PERSON_PREPOSITIONS if person else PLACE_PREPOSITIONS
         fired = j >= 0 and self.fired_at(doc[j])
@@ -93,6 +93,17 @@ class PlaceNameFinder:
         if not person and fold(span.text) in self.capitals:
             return Cue("capital")  # "Tunis is increasingly reliant on Algeria", read as a nationality
         return None
+
+    @staticmethod
+    def in_parentheses_after_name(doc: Doc, span: Span) -> bool:
+        """ "a fashion show by Fig Leaf Boutique (Maywood)": a name alone in parentheses after a proper name says where
+        that is; so does one opening a report before a dash, a local station's dateline ("(Red Oak) -- The ...")."""
+        if span.start < 1 or span.end >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+            return False
+        if span.start == 1:
+            return span.end + 1 < len(doc) and doc[span.end + 1].text in ("--", "-", "\u2014", "\u2013")
+        before = doc[span.start - 2]
+        return before.pos_ == "PROPN" and before.is_title
 
     @staticmethod
     def holds_place_before(doc: Doc, span: Span, places: set[tuple[int, int]]) -> bool:
