@@ -1,4 +1,5 @@
 """Entities: typing, in-report coreference, sides, generic actors and roles, on sentences we write."""
+import pytest
 
 
 def test_lexicon_corrects_the_statistical_types(entities_of):
@@ -27,6 +28,17 @@ def test_a_town_joins_a_base_named_after_it_but_not_a_market(entities_of):
     found = entities_of("Ukrainian drones struck the Tartus naval base. Ships left Tartus on Monday.")
     places = [e for e in found.values() if e.type in ("LOCATION", "FACILITY")]
     assert len(places) == 1 and places[0].type == "FACILITY"  # the base and the town it is named after: one place
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The banned Tehreek-i-Taliban Pakistan (TTP) claimed the attack.", "Tehreek-i-Taliban Pakistan", "PK"),
+    ("Five members of the Dawlah Islamiyah-Maute group were killed in a clash.", "Dawlah Islamiyah", "PH"),
+    ("The New People's Army ambushed a patrol in Samar.", "New People's Army", "PH"),
+])
+def test_armed_groups_under_the_press_s_spellings(entities_of, text, name, country):
+    found = entities_of(text)
+    group = next(e for e in found.values() if e.type == "ORGANIZATION" and e.country == country)
+    assert group.kind == "armed_group" and (group.name == name or name in group.aliases or group.name in name)
 
 
 def test_acronym_in_parentheses_and_later_joins_its_name(entities_of):

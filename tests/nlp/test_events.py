@@ -83,6 +83,20 @@ def test_a_restatement_in_the_next_sentence_adds_evidence():
     assert len(dismissal.evidence) == 2 and name(dismissal.targets) == ["Sergey Kiselyov"]
 
 
+def test_accounts_dated_apart_are_two_occurrences():
+    events, names = events_of("Government troops withdrew from Kidal on Monday, officials said. The army's withdrawal "
+                              "from Tessalit was completed in January.")
+    withdrawals = [e for e in events if e.type == "WITHDRAWAL"]
+    assert len(withdrawals) == 2  # "the army's withdrawal" is definite, but January is not this Monday
+
+
+def test_how_long_a_past_occurrence_lasted_is_not_when():
+    events, names = events_of("Rebels captured Kidal on Tuesday, residents said. They held the town for several hours "
+                              "before withdrawing.", published="2024-12-02")
+    withdrawal = next(e for e in events if e.type == "WITHDRAWAL")
+    assert withdrawal.when.start == "2024-11-26"  # Tuesday's, not the report's own day
+
+
 def test_a_new_occurrence_is_not_a_restatement():
     events, _ = events_of("The Kremlin dismissed Gen. Sergey Kiselyov on Sunday. "
                           "In his place, the Kremlin appointed Gen. Alexander Chayko.")

@@ -585,6 +585,25 @@ def test_a_township_is_a_town_not_the_capital_of_its_name():
     assert km(found["Washington Township"].geo, 38.9, -77.04) > 200  # not Washington, D.C.
 
 
+def test_a_division_after_a_town_word_and_a_comma_is_a_place():
+    found = places("Two soldiers were killed in a clash in Barangay Bubong, Maguing town, Lanao del Sur on Sunday.")
+    assert found["Lanao del Sur"].type == "LOCATION" and found["Lanao del Sur"].geo.country == "PH"
+
+
+def test_a_city_named_with_and_without_city_or_its_division_word_is_one_place():
+    found = places("Troops entered Marawi City on Monday. Residents of Marawi said the fighting had stopped.")
+    assert [n for n in found if "Marawi" in n] == ["Marawi City"] and len(found["Marawi City"].mentions) == 2
+    x = extract("Gunmen attacked a convoy in Kurram district on Thursday. Kurram has been gripped by sectarian "
+                "violence since November.", published="2024-12-02")
+    assert not any(e.name == "Kurram" for e in x.entities)  # the model's "person" is the district
+
+
+def test_a_bare_state_name_is_the_state_not_the_city_named_longer_after_it():
+    found = places("Protesters rallied in Oklahoma City. Teachers across Oklahoma walked out.")
+    assert found["Oklahoma"].geo.feature == "region" and found["Oklahoma City"].geo.feature == "city"
+    assert places("Police in New York arrested five people.")["New York"].geo.feature == "city"
+
+
 def test_a_former_region_is_a_place_not_an_organisation():
     found = places("Militants attacked a checkpoint in the Federally Administered Tribal Areas (FATA) on Sunday. The "
                    "army said FATA would be merged with Khyber Pakhtunkhwa.")

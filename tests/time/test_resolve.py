@@ -104,6 +104,8 @@ CASES = [
     ("since early October", "2024-12-02", None, "2024-10-01", "2024-12-02", "range"),
     ("after three days of successful offensive actions", "2024-12-02", None, "2024-11-29", "2024-12-02", "days"),
     ("for two weeks", "2024-12-02", None, "2024-11-18", "2024-12-02", "range"),
+    ("for several hours", "2024-12-02", "past", None, None, "unknown"),  # "held the town for several hours": how long
+    ("for the past three days", "2024-12-02", "past", "2024-11-29", "2024-12-02", "days"),
     ("until 2019", "2024-12-02", None, None, "2019-12-31", "range"),
     ("the 1990s", "2024-12-02", None, "1990-01-01", "1999-12-31", "range"),
 ]

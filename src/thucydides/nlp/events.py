@@ -1019,7 +1019,7 @@ class EventFinder:
                                                    and self.entities[second.places[0]].kind != "country")
 
     def compatible(self, a: Candidate, b: Candidate, same_sentence: bool) -> bool:
-        if a.negated != b.negated:
+        if a.negated != b.negated or apart_in_time(a.when, b.when):
             return False
         if a.subtype and b.subtype and a.subtype != b.subtype:
             return False
@@ -1193,3 +1193,15 @@ def struck_towns_are_places(events: list[Event], towns: set[str], kinds: dict[st
     placed = {(e.evidence[0].start, e.evidence[0].end): e.place for e in out if e.evidence and e.place in towns}
     return [replace(e, place=placed[(e.evidence[0].start, e.evidence[0].end)])  # the same sentence's other events
             if e.place is None and e.evidence and (e.evidence[0].start, e.evidence[0].end) in placed else e for e in out]
+
+
+def apart_in_time(a: When | None, b: When | None) -> bool:
+    """Two dated accounts whose days cannot overlap ("occupied Chai on Thursday" and "completed its withdrawal in
+    July") are two occurrences; an account with a start and no end goes on. Only dates the report gives in words
+    count: not the report's own date given to an undated account, nor the last date of the narrative before it."""
+    def given(w: When | None) -> bool:
+        return w is not None and bool(w.start) and w.text is not None
+
+    if not (given(a) and given(b)):
+        return False
+    return (a.end or "9999-12-31") < b.start or (b.end or "9999-12-31") < a.start

@@ -43,6 +43,7 @@ SEIZING_VERBS = {form for verb in ("capture", "seize", "recapture", "liberate", 
                                    "overrun|overran", "encircle", "besiege", "shell", "bomb", "storm", "occupy")
                  for form in forms_of(verb)}  # what they act on is a place: "captured Sudzha", "shelled Kherson"
 SETTLEMENT_WORDS = {"village", "town", "township", "hamlet", "neighbourhood", "neighborhood", "suburb", "settlement"}
+NAME_PARTICLES = {"del", "de", "la", "da", "do", "dos", "das", "di", "and", "al", "el"}  # "Lanao del Sur"
 FROM_TO_WORDS = 8  # "from" at most this many words before "to"
 UNTYPED_LABELS = {"", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 
@@ -143,8 +144,10 @@ class PlaceNameFinder:
         return False
 
     def qualifier_after(self, doc: Doc, end: int) -> tuple[Place, Span] | None:
-        """ "Klamath Falls, Oregon", "Estey's Bridge, N.B.", "New Quay, Ceredigion": the division or country after
-        the comma, and its words."""
+        """ "Klamath Falls, Oregon", "Estey's Bridge, N.B.", "New Quay, Ceredigion", "Maguing town, Lanao del Sur": the
+        division or country after the comma, and its words."""
+        if end < len(doc) and doc[end].lower_ in SETTLEMENT_WORDS | {"city", "municipality"}:
+            end += 1
         if end + 1 >= len(doc) or doc[end].text != ",":
             return None
         return self.division_at(doc, end + 1)
@@ -161,11 +164,14 @@ class PlaceNameFinder:
         return self.division_at(doc, k)
 
     def division_at(self, doc: Doc, start: int) -> tuple[Place, Span] | None:
-        """The division or country whose name (up to three capitalised words) begins at token `start`."""
+        """The division or country whose name (up to three capitalised words, and the particles between them: "Lanao
+        del Sur", "Bosnia and Herzegovina") begins at token `start`."""
         end = start - 1
         stop = end + 1
-        while stop < len(doc) and stop < end + 4 and (doc[stop].is_title or doc[stop].text.endswith(".")
-                                                         and doc[stop].text[0].isupper()):
+        while stop < len(doc) and stop < end + 6 and (doc[stop].is_title or doc[stop].text.endswith(".")
+                                                         and doc[stop].text[0].isupper()
+                                                         or stop > start and doc[stop].lower_ in NAME_PARTICLES
+                                                         and stop + 1 < len(doc) and doc[stop + 1].is_title):
             stop += 1
         for last in range(stop, end + 1, -1):
             words = doc[end + 1:last]

@@ -75,6 +75,7 @@ GENERIC_PLACE_WORDS = {"west", "east", "north", "south", "centre", "center", "ce
                        "interior", "frontier", "border", "borders", "capital"}  # a place by these only in a named country
 ABBREVIATION = re.compile(r"(?:[A-Z]\.?){2,3}")
 ABBREVIATED_CITY = 1_000_000  # "LA", "KL": cities called by their initials are big
+CITY_SUFFIX = re.compile(r"\s+city$", re.I)  # "Marawi City" is Marawi where both are found to be one place
 SETTLEMENT_SUFFIXES = {"city", "town", "township", "village"}  # "Ann township": the town of Ann
 DATELINE_TOWN = 10_000  # a dateline without a division after it names a town at least this large
 STREET_KINDS = {"street", "square", "park", "estate", "road"}  # no town is named for what these words call
@@ -400,13 +401,15 @@ class PlaceResolver:
     @staticmethod
     def city_before_its_division(entity: Entity, ranked: list[Place]) -> Place:
         """A bare "New York" or "Aleppo" is the city, not the division of the same name around it, unless the report
-        says it is the region ("Aleppo governorate", "New York state")."""
+        says it is the region ("Aleppo governorate", "New York state"); a bare "Oklahoma" is the state, not Oklahoma
+        City (a city named longer is meant only where the name is known as a city's: "New York")."""
         top = ranked[0]
         if top.feature != "region" or top.district or entity.kind == "region" or REGION_WORDS.search(entity.name):
             return top
         key = fold(top.name)
         return next((p for p in ranked[1:] if p.feature == "city" and p.exact and p.country == top.country
-                     and p.admin1 == top.admin1 and fold(p.name).startswith(key) and p.population >= BIG_CITY), top)
+                     and p.admin1 == top.admin1 and p.population >= BIG_CITY
+                     and (fold(p.name) == key or entity.kind == "city" and fold(p.name).startswith(key))), top)
 
     def resolve(self, entities: list[Entity], qualifiers: dict[str, tuple[str, str]] | None = None,
                 siblings: dict[str, set[str]] | None = None) -> dict[str, Place]:
@@ -719,14 +722,21 @@ class Geocoder:
         Hatch Indy, Kent" and "Kent"), or two places of one name that retyping left apart: mentions of one place.
         Returns the entities and old id -> place id."""
         places: dict[str, str] = {}
+        divisions: dict[str, str] = {}  # "Kurram district" -> a "person" called Kurram ("Kurram has been gripped")
         for e in entities:
             if e.type == "LOCATION":
                 for n in (e.name, *e.aliases):
                     places.setdefault(fold(n), e.id)
+                    stem = CITY_SUFFIX.sub("", DIVISION_SUFFIX.sub("", n))  # "Kurram district", "Marawi City"
+                    if stem != n:
+                        divisions.setdefault(fold(stem), e.id)
         names = {e.id: e.name for e in entities}
 
+        def place_of(e: Entity) -> str | None:
+            return places.get(fold(e.name)) or (divisions.get(fold(e.name)) if e.type == "PERSON" else None)
+
         def twin(e: Entity) -> bool:
-            place = places.get(fold(e.name))
+            place = place_of(e)
             if place is None or place == e.id:
                 return False
             if e.type == "LOCATION":
@@ -734,7 +744,7 @@ class Geocoder:
             return e.type in ("PERSON", "ORGANIZATION") and not (e.kind or e.generic or e.titles or e.roles) \
                 and fold(e.name) not in self.known_names
 
-        merged = {e.id: places[fold(e.name)] for e in entities if twin(e)}
+        merged = {e.id: place_of(e) for e in entities if twin(e)}
         return with_entities_merged(entities, merged), merged
 
     def with_names_in_place_context(self, doc: Doc, entities: list[Entity], context: Counter) -> list[Entity]:
@@ -897,22 +907,31 @@ class Geocoder:
             renamed[old] = now
         return entities, renamed
 
-    @staticmethod
-    def with_division_words_joined(entities: list[Entity], chosen: dict[str, Place]) -> tuple[list[Entity], dict]:
+    def with_division_words_joined(self, entities: list[Entity], chosen: dict[str, Place]) -> tuple[list[Entity], dict]:
         """ "Catatumbo" and "the Catatumbo region", found to be one place: one entity, named without the division
-        word. Returns the entities and old id -> kept id."""
+        word; "Marawi" and "Marawi City", where the gazetteer knows the place as "Marawi City": one, named so. Returns
+        the entities and old id -> kept id."""
         by_place: dict[int, list[Entity]] = {}
         for e in entities:
             if e.id in chosen and e.type == "LOCATION":
                 by_place.setdefault(chosen[e.id].id, []).append(e)
         merged: dict[str, str] = {}
-        for group in by_place.values():
-            bare = {fold(DIVISION_SUFFIX.sub("", e.name)) for e in group}
-            if len(group) < 2 or len(bare) != 1:
+        for place_id, group in by_place.items():
+            if len(group) < 2:
                 continue
-            keep = min(group, key=lambda e: (len(e.name), e.id))
+            if len({fold(DIVISION_SUFFIX.sub("", e.name)) for e in group}) == 1:
+                keep = min(group, key=lambda e: (len(e.name), e.id))
+            else:
+                keep = next((e for e in group if CITY_SUFFIX.search(e.name) and self.known_as(e.name, place_id)), None)
+                stems = {fold(CITY_SUFFIX.sub("", e.name)) for e in group}
+                if keep is None or stems != {fold(CITY_SUFFIX.sub("", keep.name))}:
+                    continue
             merged.update({e.id: keep.id for e in group if e.id != keep.id})
         return with_entities_merged(entities, merged, keep_names=True), merged
+
+    def known_as(self, name: str, place_id: int) -> bool:
+        """Whether the gazetteer knows the place by exactly this name."""
+        return any(p.id == place_id and p.exact for p in self.resolver.gazetteer.lookup(name))
 
     @staticmethod
     def with_place_mention(entities: list[Entity], start: int, end: int, text: str, place: Place | None) -> list[Entity]:

@@ -323,6 +323,8 @@ class Resolver:
         if m is None:
             return None
         count, unit = (m.group(1) or "1"), m.group(2)
+        if self.tense == "past" and re.match(r"(?:for|over) ", text) and " the " not in f" {text} ":
+            return None  # "occupied the village for several hours": how long, not when
         if not m.group(1) and text.split()[-1] in ("week", "month", "year") and not re.match(r"(for |over |within |throughout )?the ", text):
             return None  # "last week", "last month": calendar periods, read below
         return self.span_back(count, unit)
