@@ -83,6 +83,16 @@ def test_a_restatement_in_the_next_sentence_adds_evidence():
     assert len(dismissal.evidence) == 2 and name(dismissal.targets) == ["Sergey Kiselyov"]
 
 
+def test_fighters_linked_to_a_group_act_and_a_chain_of_participles_shares_the_day():
+    events, names = events_of("Insurgents linked to the Islamic State raided three villages south of Macomia town in "
+                              "Cabo Delgado province on Thursday, burning dozens of homes and beheading at least two "
+                              "civilians, residents said.", published="2024-06-03")
+    attack = next(e for e in events if e.type == "ATTACK")
+    assert names(attack.actors) == ["Insurgents"]  # the parser hangs "raided" under "linked"
+    civilians = next(e for e in events if e.type == "VIOLENCE_AGAINST_CIVILIANS")
+    assert civilians.when.start == "2024-05-30"  # "beheading" under "burning" under "raided ... on Thursday"
+
+
 def test_accounts_dated_apart_are_two_occurrences():
     events, names = events_of("Government troops withdrew from Kidal on Monday, officials said. The army's withdrawal "
                               "from Tessalit was completed in January.")

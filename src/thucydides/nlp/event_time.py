@@ -64,8 +64,12 @@ class EventClock:
         k = self.layout.sentence_of(sent[0])
         in_sentence = [x for x in self.mentions if self.layout.sentence_of(x[1]) == k and x[3].precision != "unknown"]
         clauses = {clause.i, trigger.i}
-        if clause.dep_ in ("advcl", "xcomp", "conj") and clause.tag_ in ("VBG", "VB", "VBN"):
-            clauses.add(clause.head.i)  # "ambushed a convoy on Monday, killing 12 soldiers"
+        walk = clause
+        for _ in range(3):  # "ambushed a convoy on Monday, killing 12 soldiers", "..., burning homes and beheading two"
+            if walk.dep_ not in ("advcl", "xcomp", "conj") or walk.tag_ not in ("VBG", "VB", "VBN"):
+                break
+            walk = walk.head
+            clauses.add(walk.i)
         clauses |= {ch.i for ch in clause.children if ch.dep_ == "conj" and ch.pos_ == "VERB" and not any(
             x[2].i == clause.i for x in in_sentence)}  # "were killed and five injured ... on March 10"
         clauses |= {ch.i for ch in clause.children if ch.dep_ == "advcl" and any(

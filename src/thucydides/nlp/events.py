@@ -699,7 +699,7 @@ class EventFinder:
                     break
                 seen = seen.head  # "bombed a school, killing 12 civilians": the bomber kills
                 continue
-            if seen.dep_ == "advcl" and seen.head.lower_ in AFFILIATION_PARTICIPLES:
+            if seen.dep_ in ("advcl", "dep") and seen.head.lower_ in AFFILIATION_PARTICIPLES:
                 seen = seen.head  # "Jihadists linked to al-Qaeda killed ...", parsed with "linked" as the verb
                 continue
             if seen.dep_ == "xcomp":
