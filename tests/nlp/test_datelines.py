@@ -15,6 +15,8 @@ CASES = [
     ("ST. LOUIS (AP) - Police said", ["ST. LOUIS"], None, "Police"),
     ("OKLAHOMA CITY The Latest on teachers rallying", ["OKLAHOMA CITY"], None, "The Latest"),
     ("CAMP MURRAY, Wash. - Lt. Col. Ricky Thomas", ["CAMP MURRAY"], "Wash.", "Lt."),
+    ("BOGOT\u00c1, Jan 20 (Reuters) - Fighting between", ["BOGOT\u00c1"], None, "Fighting"),
+    ("S\u00c3O PAULO (AP) \u2014 Police said", ["S\u00c3O PAULO"], None, "Police"),
 ]
 
 

@@ -25,6 +25,9 @@ def test_facilities_from_their_head_noun(entities_of):
 def test_a_town_joins_a_base_named_after_it_but_not_a_market(entities_of):
     found = entities_of("Drones hit a market in Pokrovsk. Later the Pokrovsk Central Market was closed.")
     assert found["Pokrovsk"].type == "LOCATION" and found["Pokrovsk Central Market"].type == "FACILITY"
+    found = entities_of("A drone strike in the town of Merawi killed 11 people, health workers at Merawi Health "
+                        "Center said.")
+    assert found["Merawi"].type == "LOCATION" and found["Merawi Health Center"].type == "FACILITY"
     found = entities_of("Ukrainian drones struck the Tartus naval base. Ships left Tartus on Monday.")
     places = [e for e in found.values() if e.type in ("LOCATION", "FACILITY")]
     assert len(places) == 1 and places[0].type == "FACILITY"  # the base and the town it is named after: one place

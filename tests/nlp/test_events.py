@@ -93,6 +93,13 @@ def test_fighters_linked_to_a_group_act_and_a_chain_of_participles_shares_the_da
     assert civilians.when.start == "2024-05-30"  # "beheading" under "burning" under "raided ... on Thursday"
 
 
+def test_an_accented_dateline_city_is_no_actor():
+    events, names = events_of("BOGOT\u00c1, Jan 20 (Reuters) - Fighting between National Liberation Army (ELN) "
+                              "guerrillas and FARC dissidents has killed at least 80 people in the Catatumbo region.",
+                              published="2025-01-20")
+    assert all("Bogot" not in n for e in events for n in names(e.actors))
+
+
 def test_accounts_dated_apart_are_two_occurrences():
     events, names = events_of("Government troops withdrew from Kidal on Monday, officials said. The army's withdrawal "
                               "from Tessalit was completed in January.")

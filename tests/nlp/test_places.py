@@ -602,6 +602,9 @@ def test_a_bare_state_name_is_the_state_not_the_city_named_longer_after_it():
     found = places("Protesters rallied in Oklahoma City. Teachers across Oklahoma walked out.")
     assert found["Oklahoma"].geo.feature == "region" and found["Oklahoma City"].geo.feature == "city"
     assert places("Police in New York arrested five people.")["New York"].geo.feature == "city"
+    found = places("Russian forces shelled the Zaporizhzhia Nuclear Power Plant. Residents of Zaporizhzhia heard "
+                   "explosions.")
+    assert found["Zaporizhzhia"].geo.feature == "city"  # GeoNames spells the city Zaporizhzhya, the oblast otherwise
 
 
 def test_a_former_region_is_a_place_not_an_organisation():

@@ -198,6 +198,12 @@ def test_a_name_the_gazetteer_lacks_in_a_local_story_is_in_its_town():
     assert "Asia-Pacific" not in mixed or mixed["Asia-Pacific"].geo is None  # made of larger places, not a suburb
 
 
+def test_a_township_that_names_a_placed_building_is_where_the_building_is():
+    found = sites("Police in Cape Town said the suspect was held at the Delft police station on Friday. Angry residents "
+                  "gathered in Delft on Saturday.")
+    assert found["Delft"].geo.within == "Cape Town"  # not Delft, Netherlands, nor nowhere
+
+
 def test_a_story_that_names_no_town_is_in_the_town_its_local_organisations_are_named_after():
     found = sites("Crews from the Leeds Fire Service were called to a blaze on Kirkstall Road on Saturday.")
     assert found["Kirkstall Road"].geo.within == "Leeds" and km(found["Kirkstall Road"].geo, 53.80, -1.55) < 20

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CAPS_WORD = r"[A-Z][A-Z'\u2019.\-]*[A-Z.](?![a-z])"
+UPPER = "A-Z\u00C0-\u00D6\u00D8-\u00DE"  # with the accented capitals: "BOGOTÁ", "ASUNCIÓN", "SÃO PAULO"
+CAPS_WORD = rf"[{UPPER}][{UPPER}'\u2019.\-]*[{UPPER}.](?![a-z\u00DF-\u00FF])"
 CITY = rf"{CAPS_WORD}(?: {CAPS_WORD}){{0,3}}"
 MONTH = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[A-Za-z]{0,6}\.?"
 REGION_WORD = r"[A-Z][A-Za-z.']{0,20}(?:-[A-Z][A-Za-z.']+)?"

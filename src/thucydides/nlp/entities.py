@@ -267,12 +267,12 @@ class EntityBuilder:
         return None
 
     def facility_by_name(self, m: Mention, clusters: list[Cluster]) -> Cluster | None:
-        """ "Khmeimim" joins "Khmeimim Air Base" when the report names the facility; a town the lexicon knows joins
-        only a base, airfield or port named after it ("Tartus" and "the Tartus naval base" are one place, "Pokrovsk"
-        and "the Pokrovsk Central Market" two)."""
+        """ "Khmeimim" joins "Khmeimim Air Base" when the report names the facility; a place joins only a base,
+        airfield or port named after it ("Tartus" and "the Tartus naval base" are one place, "Pokrovsk" and "the
+        Pokrovsk Central Market" two, "Merawi" and "Merawi Health Center" two)."""
         if m.type not in ("LOCATION", "ORGANIZATION"):
             return None
-        town = m.entry is not None and m.entry.kind in ("city", "region", "country")
+        town = m.type == "LOCATION" or m.entry is not None and m.entry.kind in ("city", "region", "country")
         names = {normalize(x) for x in [m.text, *(m.entry.names if m.entry else ())]}
         for c in clusters:
             if c.type == "FACILITY" and not (town and not any(x.kind in TOWN_INSTALLATIONS for x in c.mentions)):

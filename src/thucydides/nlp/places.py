@@ -139,6 +139,8 @@ class PlaceResolver:
         if entity.kind in NATURAL_KINDS:  # "Fire Island" the island, not Fire Island Airport in Alaska
             found = {k: p for k, p in found.items() if p.source != "airportsdata"}
         exact = [p for p in found.values() if p.exact]
+        if not exact and entity.type == "FACILITY":  # "Liverpool Academy" is not Liverpool by its spelling
+            return [p for p in found.values() if p.feature == "facility"]
         return exact or list(found.values())  # a look-alike spelling only where nothing is spelt so
 
     def without_direction(self, name: str) -> list[Place]:
@@ -402,14 +404,14 @@ class PlaceResolver:
     def city_before_its_division(entity: Entity, ranked: list[Place]) -> Place:
         """A bare "New York" or "Aleppo" is the city, not the division of the same name around it, unless the report
         says it is the region ("Aleppo governorate", "New York state"); a bare "Oklahoma" is the state, not Oklahoma
-        City (a city named longer is meant only where the name is known as a city's: "New York")."""
+        City (a city of another name is meant only where the name is known as a city's: "New York", "Zaporizhzhia")."""
         top = ranked[0]
         if top.feature != "region" or top.district or entity.kind == "region" or REGION_WORDS.search(entity.name):
             return top
         key = fold(top.name)
         return next((p for p in ranked[1:] if p.feature == "city" and p.exact and p.country == top.country
                      and p.admin1 == top.admin1 and p.population >= BIG_CITY
-                     and (fold(p.name) == key or entity.kind == "city" and fold(p.name).startswith(key))), top)
+                     and (fold(p.name) == key or entity.kind == "city")), top)  # "Zaporizhzhia": Zaporizhzhya
 
     def resolve(self, entities: list[Entity], qualifiers: dict[str, tuple[str, str]] | None = None,
                 siblings: dict[str, set[str]] | None = None) -> dict[str, Place]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from thucydides.gazetteer.distance import km
 from thucydides.gazetteer.names import fold
@@ -127,6 +127,21 @@ class SitePlacer:
                 holder = self.nearest(text, sentences, e, holders) or home
             if holder is not None:
                 out[e.id] = holder.geo("facility" if e.type == "FACILITY" else "landmark")
+        out.update(self.named_by_their_sites(entities, chosen, out))
+        return out
+
+    @staticmethod
+    def named_by_their_sites(entities: list[Entity], chosen: dict[str, Place], placed: dict[str, Geo]) -> dict[str, Geo]:
+        """An unplaced town or quarter that names a building the report placed is where that building is: "Delft" of
+        "the Delft police station" (in Cape Town), "Zzyx" of "the Zzyx health centre in Kidal"."""
+        sites = [(e, placed[e.id]) for e in entities if e.id in placed and e.type == "FACILITY"]
+        out = {}
+        for e in entities:
+            if e.id in chosen or e.id in placed or e.type != "LOCATION" or e.kind not in (None, "city"):
+                continue
+            site = next((g for s, g in sites if s.name.startswith(e.name + " ")), None)
+            if site is not None:
+                out[e.id] = replace(site, feature="city", geonameid=None)
         return out
 
     def part_of_home(self, entity: Entity, home: Holder | None) -> Holder | None:
@@ -263,7 +278,8 @@ class SitePlacer:
         """The town the report is about: the only one it names, one named at least twice and more than all its other
         towns together, or the largest of towns that all lie within 50 km of it (a local story: "Chicago", "Park
         Ridge" and "Near North Side"); in a report that names no town, the one county it names ("Cuyahoga County")."""
-        towns = Counter({e.id: len(e.mentions) for e in entities if e.id in chosen and chosen[e.id].feature == "city"})
+        towns = Counter({e.id: len(e.mentions) for e in entities if e.id in chosen and chosen[e.id].feature == "city"
+                         and e.type == "LOCATION"})  # a facility placed at its town is no town named
         if not towns:
             counties = {chosen[e.id].id: e for e in entities if e.id in chosen and chosen[e.id].feature == "region"
                         and chosen[e.id].district}
