@@ -93,6 +93,14 @@ def test_fighters_linked_to_a_group_act_and_a_chain_of_participles_shares_the_da
     assert civilians.when.start == "2024-05-30"  # "beheading" under "burning" under "raided ... on Thursday"
 
 
+def test_fighting_between_two_sides_and_the_dead_it_leaves():
+    events, names = events_of("Fighting between the Sudanese army and the Rapid Support Forces killed 20 people in "
+                              "Omdurman on Monday.")
+    battle = next(e for e in events if e.type == "BATTLE")
+    assert names(battle.actors) == ["Sudanese Armed Forces"] and names(battle.targets) == ["Rapid Support Forces"]
+    assert not any(e.type == "VIOLENCE_AGAINST_CIVILIANS" for e in events)  # the battle's dead, as ACLED counts them
+
+
 def test_an_accented_dateline_city_is_no_actor():
     events, names = events_of("BOGOT\u00c1, Jan 20 (Reuters) - Fighting between National Liberation Army (ELN) "
                               "guerrillas and FARC dissidents has killed at least 80 people in the Catatumbo region.",

@@ -840,6 +840,11 @@ class EventFinder:
         return self.entity_type(token) in ("LOCATION", "FACILITY")
 
     def civilian(self, c: Candidate, verb: Token) -> bool:
+        """Whether a killing is of civilians: not where fighting kills ("Fighting has killed 80 people": the battle's
+        dead, as ACLED counts them)."""
+        subjects = [ch for ch in verb.children if ch.dep_ == "nsubj"]
+        if any((t := self.lex.nouns.get((s.lower_,))) is not None and t.type == "BATTLE" for s in subjects):
+            return False
         words = [t.lower_ for t in verb.subtree if t.i < verb.i + 12]
         return any(w in self.lex.civilian_words for w in words)
 
@@ -910,6 +915,11 @@ class EventFinder:
             places = places or self.capital_place(doc, c)
         c.places = self.most_specific_first(places)
         c.own_place = bool(c.places)
+        if not c.actors and c.trigger.pos_ == "VERB":  # "Fighting between X and Y killed ...", a gerund
+            for prep in (ch for ch in c.trigger.children if ch.dep_ == "prep" and ch.lower_ == "between"):
+                sides = self.entities_of_all([o for o in prep.children if o.dep_ == "pobj"], conj=True)
+                c.actors += sides[:1]
+                c.targets += sides[1:]
         c.actors = [a for a in unique(c.actors) if self.could_act(a)]
         c.targets = [t for t in unique(c.targets) if t not in c.actors]
         c.quantities = self.quantities(c)
