@@ -28,6 +28,13 @@ def test_lookups_by_spelling_alias_and_skeleton(gazetteer):
     assert us and us[0].feature == "region"
 
 
+def test_airports_under_the_press_s_names(gazetteer):
+    mitiga = [p for p in gazetteer.lookup("Mitiga International Airport") if p.exact]  # "Mitiga Airport" in the data
+    assert mitiga and mitiga[0].country == "LY" and mitiga[0].feature == "facility"
+    dulles = [p for p in gazetteer.lookup("Dulles International Airport") if p.exact]  # "Washington Dulles ..."
+    assert dulles and dulles[0].country == "US" and abs(dulles[0].lat - 38.95) < 0.1
+
+
 def test_thuc_gazetteer_build_writes_a_file_where_asked(tmp_path):
     target = tmp_path / "gaz.sqlite"
     result = subprocess.run([sys.executable, "-m", "thucydides.cli", "gazetteer", "build", "--path", str(target)],

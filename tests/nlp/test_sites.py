@@ -198,6 +198,11 @@ def test_a_name_the_gazetteer_lacks_in_a_local_story_is_in_its_town():
     assert "Asia-Pacific" not in mixed or mixed["Asia-Pacific"].geo is None  # made of larger places, not a suburb
 
 
+def test_a_district_the_gazetteer_lacks_in_a_local_story_is_in_its_town():
+    found = sites("Police in Tripoli said gunmen attacked a checkpoint in the Abu Salim district on Monday.")
+    assert found["Abu Salim district"].geo.within == "Tripoli"
+
+
 def test_a_township_that_names_a_placed_building_is_where_the_building_is():
     found = sites("Police in Cape Town said the suspect was held at the Delft police station on Friday. Angry residents "
                   "gathered in Delft on Saturday.")

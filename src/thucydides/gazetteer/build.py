@@ -293,17 +293,23 @@ AIRPORT_WORDS = re.compile(r"\b(?:international|intl|regional|municipal|county|a
 
 
 def airport_names(name: str, city: str) -> list[str]:
-    """What the press calls an airport besides its full name: "X airfield", and its own name without the generic words
-    and the city ("Amsterdam Airport Schiphol" -> "Amsterdam Schiphol", "Schiphol"; "Washington Dulles International
-    Airport" -> "Dulles")."""
+    """What the press calls an airport besides its full name: "X airfield", "X International Airport" for "X Airport"
+    and the other way round ("Mitiga International Airport"), and its own name without the generic words and the city
+    ("Amsterdam Airport Schiphol" -> "Amsterdam Schiphol", "Schiphol"; "Washington Dulles International Airport" ->
+    "Dulles", "Dulles International Airport")."""
     out = []
     if name.endswith(" Airport"):
         out.append(name[: -len(" Airport")] + " airfield")
+        if name.endswith(" International Airport"):
+            out.append(name[: -len(" International Airport")] + " Airport")
+        else:
+            out.append(name[: -len(" Airport")] + " International Airport")
     bare = re.sub(r"\s+", " ", AIRPORT_WORDS.sub(" ", name)).strip(" -/")
     if bare and bare != name and len(bare) >= 4:
         out.append(bare)
         if city and bare.startswith(city + " ") and len(bare) - len(city) > 4:
-            out.append(bare[len(city) + 1:])
+            own = bare[len(city) + 1:]  # "Dulles", "Dulles Airport", "Dulles International Airport"
+            out += [own, own + " Airport"] + ([own + " International Airport"] if "International" in name else [])
     return out
 
 

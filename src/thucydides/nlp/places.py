@@ -139,8 +139,6 @@ class PlaceResolver:
         if entity.kind in NATURAL_KINDS:  # "Fire Island" the island, not Fire Island Airport in Alaska
             found = {k: p for k, p in found.items() if p.source != "airportsdata"}
         exact = [p for p in found.values() if p.exact]
-        if not exact and entity.type == "FACILITY":  # "Liverpool Academy" is not Liverpool by its spelling
-            return [p for p in found.values() if p.feature == "facility"]
         return exact or list(found.values())  # a look-alike spelling only where nothing is spelt so
 
     def without_direction(self, name: str) -> list[Place]:

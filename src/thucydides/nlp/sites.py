@@ -48,6 +48,7 @@ OF_AFTER_SETTLEMENT = re.compile(r"\s+(?:of|in|near|outside)\s+(?:the\s+)?")  # 
 DIRECTION_AFTER = re.compile(r"\s*(?:,|\()\s*(?:(?:about|some|roughly)\s+)?(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?"
                              r"(?:north|south|east|west)(?:-?(?:north|south)?(?:east|west))?\s+of\s+")
 # "seized Illinka (southeast of Kurakhove)", "Zzyx, 10 km north of Kharkiv": a place measured from a town
+QUARTER_WORDS = re.compile(r"\b(?:district|quarter|neighbou?rhood|suburb|township)\b", re.I)  # parts of a town
 MAX_NAME_WORDS = 3
 MIN_TOWN_IN_NAME = 100_000  # a town named only inside a building's name must be well known
 MIN_TOWN_IN_SITE = 10_000  # "Jenin refugee camp", "South Ossett Church", "Lake Manassas": named after their town
@@ -148,7 +149,8 @@ class SitePlacer:
         """The town a local story is about, for a name the gazetteer knows nowhere ("Khayelitsha" in a report on Cape
         Town): a part of it, as ACLED codes an unknown village to the nearest town. Not a lake, river or mountain, nor a
         name made of larger places ("Asia-Pacific")."""
-        if home is None or entity.kind in NATURAL_KINDS or any(p.exact for p in self.resolver.candidates(entity)):
+        natural = entity.kind in NATURAL_KINDS and not QUARTER_WORDS.search(entity.name)  # "Abu Salim district" is a part
+        if home is None or natural or any(p.exact for p in self.resolver.candidates(entity)):
             return None
         for name in (entity.name, *entity.aliases):  # "Asia-Pacific", not "River North"
             words = [w for w in re.split(r"[\s\-\u2013/]+", name) if w]
