@@ -101,6 +101,20 @@ def test_fighting_between_two_sides_and_the_dead_it_leaves():
     assert not any(e.type == "VIOLENCE_AGAINST_CIVILIANS" for e in events)  # the battle's dead, as ACLED counts them
 
 
+def test_a_town_taken_the_parser_made_a_second_subject_is_where_it_happened():
+    events, names = events_of("The Sudanese Armed Forces (SAF) said on Saturday it had recaptured Wad Madani, the "
+                              "capital of Gezira state, from the paramilitary Rapid Support Forces (RSF).")
+    offensive = next(e for e in events if e.type == "OFFENSIVE")
+    assert names(offensive.place) == ["Wad Madani"] and names(offensive.actors) == ["Sudanese Armed Forces"]
+
+
+def test_hundreds_of_people_marching_is_a_protest_and_troops_marching_is_not():
+    events, _ = events_of("Hundreds of people also marched in Atbara on Friday.")
+    assert [e.type for e in events] == ["PROTEST"]
+    events, _ = events_of("Thousands of troops marched into the town on Friday.")
+    assert not any(e.type == "PROTEST" for e in events)
+
+
 def test_an_accented_dateline_city_is_no_actor():
     events, names = events_of("BOGOT\u00c1, Jan 20 (Reuters) - Fighting between National Liberation Army (ELN) "
                               "guerrillas and FARC dissidents has killed at least 80 people in the Catatumbo region.",

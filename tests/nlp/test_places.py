@@ -607,6 +607,13 @@ def test_a_bare_state_name_is_the_state_not_the_city_named_longer_after_it():
     assert found["Zaporizhzhia"].geo.feature == "city"  # GeoNames spells the city Zaporizhzhya, the oblast otherwise
 
 
+def test_the_agency_of_a_dateline_is_no_place_and_an_area_is_one():
+    found = places("PORT SUDAN, Jan 12 (ST) - The army said it had recaptured the town.")
+    assert list(found) == ["Port Sudan"]  # "(ST)", Sudan Tribune, is no place
+    found = places("Residents said fighters executed 13 civilians in the Kanabi area on Friday.")
+    assert found["Kanabi"].type == "LOCATION"  # the model read a person
+
+
 def test_a_former_region_is_a_place_not_an_organisation():
     found = places("Militants attacked a checkpoint in the Federally Administered Tribal Areas (FATA) on Sunday. The "
                    "army said FATA would be merged with Khyber Pakhtunkhwa.")

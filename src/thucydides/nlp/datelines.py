@@ -30,6 +30,7 @@ class Dateline:
     region: tuple[int, int] | None  # ", Calif.", ", South Africa"
     end: int  # where the report's first sentence begins
     marked: bool  # an agency or a dash closes it, not only the capitals
+    agency: tuple[int, int] | None = None  # "(Reuters)", "(ST)": who filed it, never a place
 
 
 def dateline_at(text: str, start: int) -> Dateline | None:
@@ -49,7 +50,8 @@ def dateline_at(text: str, start: int) -> Dateline | None:
     end = m.end()
     while end < len(text) and text[end] == " ":
         end += 1
-    return Dateline(cities, region, end, marked)
+    agency = m.span("agency") if m.group("agency") else None
+    return Dateline(cities, region, end, marked, agency)
 
 
 def find_datelines(text: str) -> list[Dateline]:

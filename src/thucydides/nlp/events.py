@@ -331,11 +331,14 @@ class EventFinder:
         return True
 
     def protest_without_protesters(self, c: Candidate) -> bool:
-        """ "Troops gathered near the border" is no protest; "hundreds of demonstrators gathered" is."""
+        """ "Troops gathered near the border" is no protest; "hundreds of demonstrators gathered" is, and so is a
+        crowd counted in hundreds or thousands of people that marches ("Hundreds of people marched in Atbara")."""
         if c.type != "PROTEST" or c.lemma not in self.lex.needs_protesters:
             return False
         subjects = [ch for ch in c.clause.children if ch.dep_ in ("nsubj", "nsubjpass")] if c.clause is not None else []
-        return not any(t.lower_ in self.lex.protester_words for s in subjects for t in s.subtree)
+        words = {t.lower_ for s in subjects for t in s.subtree}
+        crowd = c.lemma == "march" and "people" in words and bool(words & {"hundreds", "thousands", "tens", "dozens"})
+        return not (words & self.lex.protester_words or crowd)
 
     def armed_sentence(self, sent: Span) -> bool:
         """The sentence speaks of arms or armed actors (a word of the list, or an armed entity in it); the
@@ -607,6 +610,10 @@ class EventFinder:
             verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("pcomp", "acl", "amod") and not objects_present)
         subjects = self.accused_of(verb) or self.subjects(verb) or self.misparsed_subject(verb)
         objects = [ch for ch in verb.children if ch.dep_ in ("dobj", "attr", "oprd")]
+        if any(ch.dep_ == "nsubj" and ch.i < verb.i for ch in verb.children):  # "it had recaptured Wad Madani, the
+            late = [ch for ch in verb.children if ch.dep_ == "nsubj" and ch.i > verb.i]  # capital ...": a 2nd subject
+            objects += late
+            subjects = [e for e in subjects if e not in self.entities_of_all(late)]
         agents = [o for ch in verb.children if ch.dep_ == "agent" for o in ch.children if o.dep_ == "pobj"]
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
             subjects = self.entities_of(verb.head)  # "forces attacking checkpoints"

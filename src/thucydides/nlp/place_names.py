@@ -116,9 +116,9 @@ class PlaceNameFinder:
 
     @staticmethod
     def settlement_after(doc: Doc, end: int) -> bool:
-        """ "Maungdaw township", "Zzorbat neighbourhood of Khartoum", "Zzyxton town council": a lower-case word for
-        a settlement right after the name ("Manchester City" is a club)."""
-        return end < len(doc) and doc[end].text in SETTLEMENT_WORDS
+        """ "Maungdaw township", "Zzorbat neighbourhood of Khartoum", "Zzyxton town council", "the Kanabi area": a
+        lower-case word for a settlement right after the name ("Manchester City" is a club)."""
+        return end < len(doc) and doc[end].text in SETTLEMENT_WORDS | {"area"}  # "in the Kanabi area"
 
     @staticmethod
     def motion_to(token) -> bool:

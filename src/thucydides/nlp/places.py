@@ -838,10 +838,12 @@ class Geocoder:
         """ "TORONTO (AP) —", "WASHINGTON, April 5 (Reuters) -", "PLEASANTON, Calif.--": the cities wire stories were
         filed from, and the division or country after them: a mention of the place the report names so, else a new
         place. A name the model made of the dateline and the words after it ("SAN ANTONIO Turner Sports") loses
-        that mention."""
+        that mention; a place the model found in the agency's parentheses ("PORT SUDAN, Jan 12 (ST) -") is none."""
         out = list(entities)
         text = doc.text
         for dateline in find_datelines(text):
+            if dateline.agency:
+                out = self.without_agency(doc, out, *dateline.agency)
             region = None
             if dateline.region:
                 start, end = dateline.region
@@ -854,6 +856,19 @@ class Geocoder:
                 if place is None:
                     break  # "NATO -": no dateline; "TIJUANA & X": the rest unread
                 out = self.with_place_mention(out, start, end, text[start:end], place)
+        return out
+
+    @staticmethod
+    def without_agency(doc: Doc, entities: list[Entity], start: int, end: int) -> list[Entity]:
+        """The entities less the place mentions inside a dateline's agency, "(ST)" (and places left with none, unless
+        an event names them)."""
+        used = {x for event in doc._.thuc_events or () for x in (*event.actors, *event.targets, event.place)}
+        out = []
+        for e in entities:
+            kept = tuple(m for m in e.mentions if not (start <= m[0] and m[1] <= end)) if e.type == "LOCATION" \
+                else e.mentions
+            if kept or e.id in used:
+                out.append(replace(e, mentions=kept or e.mentions))
         return out
 
     def dateline_city(self, name: str, region: Place | None) -> Place | None:
