@@ -115,6 +115,13 @@ def test_hundreds_of_people_marching_is_a_protest_and_troops_marching_is_not():
     assert not any(e.type == "PROTEST" for e in events)
 
 
+def test_a_village_near_a_town_is_one_event_at_the_village():
+    events, names = events_of("Russian forces captured the village of Kurakhivka near Pokrovsk, the Russian Defense "
+                              "Ministry claimed.")
+    offensives = [e for e in events if e.type == "OFFENSIVE"]
+    assert len(offensives) == 1 and names(offensives[0].place) == ["Kurakhivka"]  # Pokrovsk only says where it is
+
+
 def test_an_accented_dateline_city_is_no_actor():
     events, names = events_of("BOGOT\u00c1, Jan 20 (Reuters) - Fighting between National Liberation Army (ELN) "
                               "guerrillas and FARC dissidents has killed at least 80 people in the Catatumbo region.",

@@ -607,6 +607,12 @@ def test_a_bare_state_name_is_the_state_not_the_city_named_longer_after_it():
     assert found["Zaporizhzhia"].geo.feature == "city"  # GeoNames spells the city Zaporizhzhya, the oblast otherwise
 
 
+def test_names_before_a_plural_division_noun_are_divisions_whatever_the_model_read():
+    found = places("Russia's Defense Ministry claimed its air defenses had shot down 21 Ukrainian drones over Saratov "
+                   "and Bryansk oblasts.")
+    assert found["Saratov"].geo.feature == "region" and found["Bryansk"].geo.feature == "region"
+
+
 def test_the_agency_of_a_dateline_is_no_place_and_an_area_is_one():
     found = places("PORT SUDAN, Jan 12 (ST) - The army said it had recaptured the town.")
     assert list(found) == ["Port Sudan"]  # "(ST)", Sudan Tribune, is no place

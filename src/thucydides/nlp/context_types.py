@@ -262,6 +262,13 @@ class ContextTyper:
                 j -= 1
             if j > 0 and doc[j].lower_ == "of" and doc[j - 1].lower_ in PLACE_NOUNS:
                 out.append(Span(doc, ent.start, ent.end, label="GPE"))
+                continue
+            k = ent.end  # "over Saratov and Bryansk oblasts", the model's organisation Saratov
+            while k < len(doc) - 1 and (doc[k].text in (",", "and", "or")
+                                        or doc[k].ent_type_ in ("GPE", "LOC", "ORG", "PERSON")):
+                k += 1
+            if k > ent.end and doc[k].lower_ in PLURAL_DIVISION_NOUNS:
+                out.append(Span(doc, ent.start, ent.end, label="GPE"))
         return out
 
     def kind_from_place_noun(self, doc: Doc, ent: Span) -> str | None:

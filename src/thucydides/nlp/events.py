@@ -868,7 +868,8 @@ class EventFinder:
             if t.dep_ in SUBCLAUSE_DEPS or t.dep_ == "appos" or t.i in getattr(self, "trigger_tokens", ()) and t not in own:
                 continue
             if t.dep_ in ("prep", "dative") and t.lower_ in PLACE_PREPS:  # "sent reinforcements to Latakia"
-                measured_from = t.lower_ == "of" and t.head.lower_ in DIRECTION_HEADS
+                measured_from = t.lower_ == "of" and t.head.lower_ in DIRECTION_HEADS \
+                    or t.lower_ == "near" and self.is_place(t.head)  # "the village of Kurakhivka near Pokrovsk"
                 for o in t.children:
                     if o.dep_ == "pobj":
                         found = self.places_in_phrase(o)
