@@ -373,7 +373,7 @@ class PlaceResolver:
             return False
         best = next(x.score for x in ranked if x.place.id == top.id)
         return any(x.place.id != top.id and x.place.feature == "city" and x.place.exact
-                   and (x.place.main or not top.main)  # "Southold": no rival in South Bend, which it is only an old name of
+                   and (x.place.main or not top.main)  # "Southold": no rival in South Bend, which it once named
                    and x.score >= best - VILLAGE_TIE and km(x.place.lat, x.place.lon, top.lat, top.lon) > TIE_APART_KM
                    for x in ranked)
 

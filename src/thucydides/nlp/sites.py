@@ -6,19 +6,20 @@ The town is, in this order: the owner in the name ("Derry's Altnagelvin Hospital
 it ("Donington Park, Leicestershire"), the town right after it ("Percy French Hotel, Ballyjamesduff", "Loyola
 University in Los Angeles"), a small province or county right after it ("Oulton Park, Cheshire": its point), a town
 the name begins or ends with ("Seoul Central District Court"; a smaller one among the report's places: "Izium Central
-Market" in a report on Kharkiv region, "South Ossett Church", also a lake's: "Lake Manassas"), the nearest town of the same sentence, then of the
-three sentences before in the paragraph, then the town the report is mostly about (the only town it names, one it
-names more than all others together, or the largest of towns that all lie within 50 km of it; in a report that names
-no town, its one county, else the one city its local organisations are named after: "the Winnipeg Fire Paramedic
-Service"). That town also holds a name the gazetteer knows nowhere ("Khayelitsha" in a report on Cape Town).
-Schools and universities, often named after a town they are not in and named as someone's affiliation ("a professor
-at Columbia University"), stand where the report says they stand or nowhere: they take only the town in or after
-their name, never the nearest one; a court is placed as a building is (it sits where its cases are). Lakes, rivers
-and mountains take none. Only towns, districts, facilities and provinces small enough for their point to stand for
-them hold a site: never a whole country, a large province, a river or a range. An unknown
-village ("Qaryat Zzzwlyx") stays without coordinates: it is no site, unless the report says what holds it: a town
-("Gaza City's Zeitoun neighbourhood", "Zeitoun in Gaza City") or a small province ("Zzangari, Zamfara State"), or
-the report is about one town.
+Market" in a report on Kharkiv region, "South Ossett Church", also a lake's: "Lake Manassas"), the nearest town of
+the same sentence, then of the three sentences before in the paragraph, then the town the report is mostly about
+(the only town it names, one it names more than all others together, or the largest of towns that all lie within
+50 km of it; in a report that names no town, its one county, else the one city its local organisations are named
+after: "the Winnipeg Fire Paramedic Service"). That town also holds a name the gazetteer knows nowhere
+("Khayelitsha" in a report on Cape Town, "the Abu Salim district" in one on Tripoli), and an unplaced town names the
+place of a building named after it ("Delft" of "the Delft police station"). Schools and universities, often named
+after a town they are not in and named as someone's affiliation ("a professor at Columbia University"), stand where
+the report says they stand or nowhere: they take only the town in or after their name, never the nearest one; a
+court is placed as a building is (it sits where its cases are). Lakes, rivers and mountains take none. Only towns,
+districts, facilities and provinces small enough for their point to stand for them hold a site: never a whole
+country, a large province, a river or a range. An unknown village ("Qaryat Zzzwlyx") stays without coordinates: it
+is no site, unless the report says what holds it: a town ("Gaza City's Zeitoun neighbourhood", "Zeitoun in Gaza
+City") or a small province ("Zzangari, Zamfara State"), or the report is about one town.
 """
 from __future__ import annotations
 
@@ -132,7 +133,8 @@ class SitePlacer:
         return out
 
     @staticmethod
-    def named_by_their_sites(entities: list[Entity], chosen: dict[str, Place], placed: dict[str, Geo]) -> dict[str, Geo]:
+    def named_by_their_sites(entities: list[Entity], chosen: dict[str, Place],
+                             placed: dict[str, Geo]) -> dict[str, Geo]:
         """An unplaced town or quarter that names a building the report placed is where that building is: "Delft" of
         "the Delft police station" (in Cape Town), "Zzyx" of "the Zzyx health centre in Kidal"."""
         sites = [(e, placed[e.id]) for e in entities if e.id in placed and e.type == "FACILITY"]
@@ -149,7 +151,7 @@ class SitePlacer:
         """The town a local story is about, for a name the gazetteer knows nowhere ("Khayelitsha" in a report on Cape
         Town): a part of it, as ACLED codes an unknown village to the nearest town. Not a lake, river or mountain, nor a
         name made of larger places ("Asia-Pacific")."""
-        natural = entity.kind in NATURAL_KINDS and not QUARTER_WORDS.search(entity.name)  # "Abu Salim district" is a part
+        natural = entity.kind in NATURAL_KINDS and not QUARTER_WORDS.search(entity.name)  # not "Abu Salim district"
         if home is None or natural or any(p.exact for p in self.resolver.candidates(entity)):
             return None
         for name in (entity.name, *entity.aliases):  # "Asia-Pacific", not "River North"
@@ -187,8 +189,9 @@ class SitePlacer:
     def named_after_town(entity: Entity, town: Place, around, owner: bool) -> bool:
         """Whether the town a site's name begins or ends with holds it: an owner always ("Derry's"); else a city of
         100,000 of the report's countries ("Seoul Central District Court", not "Columbia University"), or, for any
-        site but a school, a town of 10,000 among the report's places ("Jenin refugee camp", "Izium Central Market" in
-        a report on Kharkiv region, "Lake Manassas"; not Pearl, Mississippi for "Pearl Harbor" in a report on Hawaii)."""
+        site but a school, a town of 10,000 among the report's places ("Jenin refugee camp", "Izium Central Market"
+        in a report on Kharkiv region, "Lake Manassas"; not Pearl, Mississippi for "Pearl Harbor" in a report on
+        Hawaii)."""
         if town.feature != "city" or not town.exact:
             return False
         if owner:
