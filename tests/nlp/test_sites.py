@@ -198,15 +198,17 @@ def test_a_name_the_gazetteer_lacks_in_a_local_story_is_in_its_town():
     assert "Asia-Pacific" not in mixed or mixed["Asia-Pacific"].geo is None  # made of larger places, not a suburb
 
 
-def test_a_district_the_gazetteer_lacks_in_a_local_story_is_in_its_town():
-    found = sites("Police in Tripoli said gunmen attacked a checkpoint in the Abu Salim district on Monday.")
-    assert found["Abu Salim district"].geo.within == "Tripoli"
-
-
-def test_a_township_that_names_a_placed_building_is_where_the_building_is():
-    found = sites("Police in Cape Town said the suspect was held at the Delft police station on Friday. Angry residents "
-                  "gathered in Delft on Saturday.")
-    assert found["Delft"].geo.within == "Cape Town"  # not Delft, Netherlands, nor nowhere
+@pytest.mark.parametrize("text, name, town", [
+    pytest.param("Police in Tripoli said gunmen attacked a checkpoint in the Abu Salim district on Monday.",
+                 "Abu Salim district", "Tripoli", id="a district the gazetteer lacks in a local story"),
+    pytest.param("Police in Cape Town said the suspect was held at the Delft police station on Friday. Angry residents "
+                 "gathered in Delft on Saturday.", "Delft", "Cape Town",  # not Delft, Netherlands, nor nowhere
+                 id="a township that names a placed building is where the building is"),
+    pytest.param("The 18 year-old is now studying at the Guildhall School of Music in London.",
+                 "Guildhall School of Music", "London", id="an institution's name goes on after of"),
+])
+def test_a_name_is_placed_within_the_town_the_report_gives_it(text, name, town):
+    assert sites(text)[name].geo.within == town
 
 
 def test_a_story_that_names_no_town_is_in_the_town_its_local_organisations_are_named_after():
@@ -228,11 +230,6 @@ def test_a_court_sits_in_the_town_the_report_is_about_and_a_university_does_not(
     assert found["Airport Courthouse"].geo.within == "Beverly Hills"
     found = sites("Police in Beverly Hills arrested the man on Monday, said a professor at Cornell University.")
     assert "Cornell University" not in found or found["Cornell University"].geo is None
-
-
-def test_an_institution_s_name_goes_on_after_of():
-    found = sites("The 18 year-old is now studying at the Guildhall School of Music in London.")
-    assert found["Guildhall School of Music"].geo.within == "London"
 
 
 def test_a_place_the_report_puts_in_a_large_province_is_not_in_the_report_s_town():

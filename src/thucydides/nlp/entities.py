@@ -275,7 +275,7 @@ class EntityBuilder:
         town = m.type == "LOCATION" or m.entry is not None and m.entry.kind in ("city", "region", "country")
         names = {normalize(x) for x in [m.text, *(m.entry.names if m.entry else ())]}
         for c in clusters:
-            if c.type == "FACILITY" and not (town and not any(x.kind in TOWN_INSTALLATIONS for x in c.mentions)):
+            if c.type == "FACILITY" and (not town or any(x.kind in TOWN_INSTALLATIONS for x in c.mentions)):
                 for x in c.mentions:
                     if any(normalize(x.text).startswith(n + " ") for n in names):
                         return c

@@ -34,6 +34,7 @@ PLACE_PREPS = {"in", "at", "near", "outside", "into", "from", "inside", "around"
 TARGET_PREPS = {"on", "against", "at", "upon"}
 STRIKING_TYPES = {"ATTACK", "BATTLE", "OFFENSIVE", "VIOLENCE_AGAINST_CIVILIANS", "DEPLOYMENT"}
 TAKING_LEMMAS = {"capture", "seize", "take", "occupy", "retake", "recapture", "overrun", "liberate"}
+CROWD_COUNTS = {"hundreds", "thousands", "tens", "dozens"}  # "Hundreds of people marched": a protest
 SEQUENCE_WORDS = {"after", "before", "since", "following", "until"}
 BACKGROUND_MARKS = {"since", "before", "until"}  # "the largest attack since the invasion began": the invasion is background
 DIRECTION_HEADS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
@@ -337,7 +338,7 @@ class EventFinder:
             return False
         subjects = [ch for ch in c.clause.children if ch.dep_ in ("nsubj", "nsubjpass")] if c.clause is not None else []
         words = {t.lower_ for s in subjects for t in s.subtree}
-        crowd = c.lemma == "march" and "people" in words and bool(words & {"hundreds", "thousands", "tens", "dozens"})
+        crowd = c.lemma == "march" and "people" in words and bool(words & CROWD_COUNTS)
         return not (words & self.lex.protester_words or crowd)
 
     def armed_sentence(self, sent: Span) -> bool:
@@ -517,9 +518,7 @@ class EventFinder:
                 elif child.lower_ in TARGET_PREPS and trigger.type in ("ATTACK", "BATTLE", "VIOLENCE_AGAINST_CIVILIANS"):
                     c.targets += self.targets_of_all(objs)
                 elif child.lower_ == "between":
-                    sides = self.entities_of_all(objs, conj=True)
-                    c.actors += sides[:1]
-                    c.targets += sides[1:]
+                    self.take_sides(c, objs)
                 elif child.lower_ == "of":
                     found = self.entities_of_all(objs)
                     if trigger.type in ("ATTACK", "BATTLE") and trigger.lemma not in self.lex.noun_of_is_actor:
@@ -537,13 +536,21 @@ class EventFinder:
         if trigger.type == "SUPPORT" and noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ in ("NOUN", "PROPN"):
             c.targets += self.entities_of(head.head)  # "insurgents with the support of X"
         if noun.dep_ in ("nsubj",) and noun.head.pos_ in ("VERB", "AUX") and not c.actors:
-            for prep in noun.head.children:  # "clashes erupted between X and Y"
-                if prep.dep_ == "prep" and prep.lower_ == "between":
-                    sides = self.entities_of_all([o for o in prep.children if o.dep_ == "pobj"], conj=True)
-                    c.actors += sides[:1]
-                    c.targets += sides[1:]
+            self.sides_between(c, noun.head)  # "clashes erupted between X and Y"
         self.finish(doc, c)
         return c
+
+    def take_sides(self, c: Candidate, objects: list[Token]) -> None:
+        """ "between X and Y": X acts, Y (and any after it) is its target."""
+        sides = self.entities_of_all(objects, conj=True)
+        c.actors += sides[:1]
+        c.targets += sides[1:]
+
+    def sides_between(self, c: Candidate, token: Token) -> None:
+        """The sides of every "between X and Y" that hangs on a token."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "between":
+                self.take_sides(c, [o for o in prep.children if o.dep_ == "pobj"])
 
     def holds_office(self, verb: Token, obj: Token | None) -> bool:
         """The one appointed, dismissed or summoned is a person or an office ("the commander", "its envoy")."""
@@ -924,10 +931,7 @@ class EventFinder:
         c.places = self.most_specific_first(places)
         c.own_place = bool(c.places)
         if not c.actors and c.trigger.pos_ == "VERB":  # "Fighting between X and Y killed ...", a gerund
-            for prep in (ch for ch in c.trigger.children if ch.dep_ == "prep" and ch.lower_ == "between"):
-                sides = self.entities_of_all([o for o in prep.children if o.dep_ == "pobj"], conj=True)
-                c.actors += sides[:1]
-                c.targets += sides[1:]
+            self.sides_between(c, c.trigger)
         c.actors = [a for a in unique(c.actors) if self.could_act(a)]
         c.targets = [t for t in unique(c.targets) if t not in c.actors]
         c.quantities = self.quantities(c)

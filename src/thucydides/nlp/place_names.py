@@ -43,6 +43,8 @@ SEIZING_VERBS = {form for verb in ("capture", "seize", "recapture", "liberate", 
                                    "overrun|overran", "encircle", "besiege", "shell", "bomb", "storm", "occupy")
                  for form in forms_of(verb)}  # what they act on is a place: "captured Sudzha", "shelled Kherson"
 SETTLEMENT_WORDS = {"village", "town", "township", "hamlet", "neighbourhood", "neighborhood", "suburb", "settlement"}
+SETTLED_WORDS = SETTLEMENT_WORDS | {"area"}  # "in the Kanabi area": a place, even one the gazetteer lacks
+TOWN_WORDS = SETTLEMENT_WORDS | {"city", "municipality"}  # "Maguing town, Lanao del Sur": the division after them
 NAME_PARTICLES = {"del", "de", "la", "da", "do", "dos", "das", "di", "and", "al", "el"}  # "Lanao del Sur"
 FROM_TO_WORDS = 8  # "from" at most this many words before "to"
 UNTYPED_LABELS = {"", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
@@ -118,7 +120,7 @@ class PlaceNameFinder:
     def settlement_after(doc: Doc, end: int) -> bool:
         """ "Maungdaw township", "Zzorbat neighbourhood of Khartoum", "Zzyxton town council", "the Kanabi area": a
         lower-case word for a settlement right after the name ("Manchester City" is a club)."""
-        return end < len(doc) and doc[end].text in SETTLEMENT_WORDS | {"area"}  # "in the Kanabi area"
+        return end < len(doc) and doc[end].text in SETTLED_WORDS
 
     @staticmethod
     def motion_to(token) -> bool:
@@ -146,7 +148,7 @@ class PlaceNameFinder:
     def qualifier_after(self, doc: Doc, end: int) -> tuple[Place, Span] | None:
         """ "Klamath Falls, Oregon", "Estey's Bridge, N.B.", "New Quay, Ceredigion", "Maguing town, Lanao del Sur": the
         division or country after the comma, and its words."""
-        if end < len(doc) and doc[end].lower_ in SETTLEMENT_WORDS | {"city", "municipality"}:
+        if end < len(doc) and doc[end].lower_ in TOWN_WORDS:
             end += 1
         if end + 1 >= len(doc) or doc[end].text != ",":
             return None
